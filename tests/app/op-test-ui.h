@@ -1,0 +1,33 @@
+/* op-test-ui.h
+ *
+ * Copyright 2026 The Open 1688 Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "op-application.h"
+
+G_BEGIN_DECLS
+
+typedef gboolean (*OpTestWidgetMatch) (GtkWidget *widget, gconstpointer data);
+
+OpApplication *op_test_ui_start_application (void);
+void           op_test_ui_iterate           (guint              milliseconds);
+GtkWidget     *op_test_ui_find              (GtkWidget         *root,
+                                             OpTestWidgetMatch  match,
+                                             gconstpointer      data);
+gboolean       op_test_ui_match_type        (GtkWidget         *widget,
+                                             gconstpointer      type);
+gboolean       op_test_ui_match_label       (GtkWidget         *widget,
+                                             gconstpointer      text);
+gboolean       op_test_ui_match_css_class   (GtkWidget         *widget,
+                                             gconstpointer      css_class);
+gboolean       op_test_ui_match_title       (GtkWidget         *widget,
+                                             gconstpointer      text);
+GtkWindow     *op_test_ui_find_toplevel     (GType              type);
+
+G_END_DECLS
