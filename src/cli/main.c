@@ -43,10 +43,13 @@ int
 main (int    argc,
       char **argv)
 {
+  const char *localedir;
   const char *name;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Lets the tests use the translations of the build tree. */
+  localedir = g_getenv ("OPEN1688_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
