@@ -282,13 +282,13 @@ _op_api_param_new_from_json (JsonObject  *object,
 
   g_assert (object != NULL);
 
-  if (!_op_json_get_string (object, prefix, "name", TRUE, &name, error) ||
-      !_op_json_get_string (object, prefix, "type", TRUE, &type_name, error) ||
+  if (!_op_api_json_get_string (object, prefix, "name", TRUE, &name, error) ||
+      !_op_api_json_get_string (object, prefix, "type", TRUE, &type_name, error) ||
       !parse_requirement (object, prefix, &requirement, error) ||
-      !_op_json_get_string (object, prefix, "required_note", FALSE, &required_note, error) ||
-      !_op_json_get_string (object, prefix, "description_zh", FALSE, &description_zh, error) ||
-      !_op_json_get_string (object, prefix, "description_en", FALSE, &description_en, error) ||
-      !_op_json_get_string (object, prefix, "example", FALSE, &example, error))
+      !_op_api_json_get_string (object, prefix, "required_note", FALSE, &required_note, error) ||
+      !_op_api_json_get_string (object, prefix, "description_zh", FALSE, &description_zh, error) ||
+      !_op_api_json_get_string (object, prefix, "description_en", FALSE, &description_en, error) ||
+      !_op_api_json_get_string (object, prefix, "example", FALSE, &example, error))
     return NULL;
 
   self = g_object_new (OP_TYPE_API_PARAM, NULL);

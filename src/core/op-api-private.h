@@ -29,13 +29,13 @@ gboolean    _op_api_prefers_chinese     (void);
 
 /* Typed access to optional or required members; a JSON null counts as absent.
  * @prefix is put before @member when naming the field in an error. */
-gboolean    _op_json_get_string         (JsonObject  *object,
+gboolean    _op_api_json_get_string         (JsonObject  *object,
                                          const char  *prefix,
                                          const char  *member,
                                          gboolean     required,
                                          const char **value,
                                          GError     **error);
-gboolean    _op_json_get_boolean        (JsonObject  *object,
+gboolean    _op_api_json_get_boolean        (JsonObject  *object,
                                          const char  *prefix,
                                          const char  *member,
                                          gboolean    *present,

@@ -94,7 +94,7 @@ get_member (JsonObject *object,
 }
 
 gboolean
-_op_json_get_string (JsonObject  *object,
+_op_api_json_get_string (JsonObject  *object,
                      const char  *prefix,
                      const char  *member,
                      gboolean     required,
@@ -147,7 +147,7 @@ _op_json_get_string (JsonObject  *object,
 }
 
 gboolean
-_op_json_get_boolean (JsonObject  *object,
+_op_api_json_get_boolean (JsonObject  *object,
                       const char  *prefix,
                       const char  *member,
                       gboolean    *present,
@@ -235,7 +235,7 @@ parse_params (OpApi       *self,
   JsonArray *array;
   guint n;
 
-  if (!_op_json_get_boolean (object, NULL, "params_known", &known_present, &known, error))
+  if (!_op_api_json_get_boolean (object, NULL, "params_known", &known_present, &known, error))
     return FALSE;
 
   node = get_member (object, "params");
@@ -581,9 +581,9 @@ _op_api_new_from_json (JsonObject  *object,
 
   g_assert (object != NULL);
 
-  if (!_op_json_get_string (object, NULL, "namespace", TRUE, &namespace_, error) ||
+  if (!_op_api_json_get_string (object, NULL, "namespace", TRUE, &namespace_, error) ||
       !check_identifier ("namespace", namespace_, error) ||
-      !_op_json_get_string (object, NULL, "name", TRUE, &name, error) ||
+      !_op_api_json_get_string (object, NULL, "name", TRUE, &name, error) ||
       !check_identifier ("name", name, error) ||
       !get_version (object, &version, error))
     return NULL;
@@ -593,24 +593,24 @@ _op_api_new_from_json (JsonObject  *object,
   self->version = version;
   self->id = g_strdup_printf ("%s:%s-%u", namespace_, name, version);
 
-  if (!_op_json_get_string (object, NULL, "title_zh", TRUE, &title_zh, error) ||
-      !_op_json_get_string (object, NULL, "title_en", FALSE, &title_en, error) ||
-      !_op_json_get_string (object, NULL, "description_zh", FALSE, &description_zh, error) ||
-      !_op_json_get_string (object, NULL, "protocol", FALSE, &protocol, error) ||
-      !_op_json_get_string (object, NULL, "sample_response", FALSE, &sample_response, error) ||
-      !_op_json_get_string (object, NULL, "notes", FALSE, &notes, error) ||
-      !_op_json_get_string (object, NULL, "source", FALSE, &source, error))
+  if (!_op_api_json_get_string (object, NULL, "title_zh", TRUE, &title_zh, error) ||
+      !_op_api_json_get_string (object, NULL, "title_en", FALSE, &title_en, error) ||
+      !_op_api_json_get_string (object, NULL, "description_zh", FALSE, &description_zh, error) ||
+      !_op_api_json_get_string (object, NULL, "protocol", FALSE, &protocol, error) ||
+      !_op_api_json_get_string (object, NULL, "sample_response", FALSE, &sample_response, error) ||
+      !_op_api_json_get_string (object, NULL, "notes", FALSE, &notes, error) ||
+      !_op_api_json_get_string (object, NULL, "source", FALSE, &source, error))
     return NULL;
 
   if (protocol != NULL && !check_identifier ("protocol", protocol, error))
     return NULL;
 
-  if (!_op_json_get_boolean (object, NULL, "needs_access_token", &present, &value, error))
+  if (!_op_api_json_get_boolean (object, NULL, "needs_access_token", &present, &value, error))
     return NULL;
   self->access_token_known = present;
   self->needs_access_token = present && value;
 
-  if (!_op_json_get_boolean (object, NULL, "needs_signature", &present, &value, error))
+  if (!_op_api_json_get_boolean (object, NULL, "needs_signature", &present, &value, error))
     return NULL;
   self->needs_signature = !present || value;
 
