@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "op-oauth-flow.h"
+#include "op-json.h"
 #include "op-gateway-client.h"
 #include "op-oauth.h"
 
@@ -130,7 +131,7 @@ token_from_result (OpGatewayResult  *result,
   const char *data = body != NULL ? g_bytes_get_data (body, &length) : NULL;
 
   parser = json_parser_new_immutable ();
-  if (data == NULL || !json_parser_load_from_data (parser, data, length, &local_error) ||
+  if (data == NULL || !op_json_parser_load (parser, data, length, &local_error) ||
       (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       if (!SOUP_STATUS_IS_SUCCESSFUL (status))

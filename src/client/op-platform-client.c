@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "op-platform-client.h"
+#include "op-json.h"
 
 #include <string.h>
 
@@ -280,7 +281,7 @@ parse_answer (GBytes  *bytes,
   if (length == 0)
     return NULL;
 
-  if (!json_parser_load_from_data (parser, data, length, error))
+  if (!op_json_parser_load (parser, data, length, error))
     return NULL;
 
   return json_node_ref (json_parser_get_root (parser));

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "op-platform-error.h"
+#include "op-json.h"
 #include "op-platform-error-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -207,7 +208,7 @@ read_error_object (JsonParser *parser,
     return NULL;
 
   data = g_bytes_get_data (body, &length);
-  if (length == 0 || !json_parser_load_from_data (parser, data, length, NULL))
+  if (length == 0 || !op_json_parser_load (parser, data, length, NULL))
     return NULL;
 
   root = json_parser_get_root (parser);

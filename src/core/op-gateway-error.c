@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "op-gateway-error.h"
+#include "op-json.h"
 
 #include <math.h>
 #include <string.h>
@@ -250,42 +251,6 @@ static gboolean
 is_no_error_code (const char *code)
 {
   return code == NULL || strcmp (code, "0") == 0;
-}
-
-/* The deepest nesting of arrays and objects in a JSON text, stopping early
- * past @limit; brackets inside strings do not count. */
-static guint
-nesting_depth (const char *data,
-               gsize       length,
-               guint       limit)
-{
-  guint depth = 0;
-  guint max_depth = 0;
-  gboolean in_string = FALSE;
-
-  for (gsize i = 0; i < length && max_depth <= limit; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          depth++;
-          max_depth = MAX (max_depth, depth);
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-
-  return max_depth;
 }
 
 /* A short plain-text error body ("Request need user authorized"), kept as
@@ -561,7 +526,7 @@ op_gateway_error_parse_body (guint        http_status,
   len = length < 0 ? strlen (body) : (gsize) length;
   success = http_status >= 200 && http_status <= 299;
 
-  if (nesting_depth (body, len, MAX_NESTING) > MAX_NESTING)
+  if (!op_json_nesting_ok (body, len, MAX_NESTING))
     {
       g_debug ("Answer with HTTP status %u nested deeper than %d", http_status, MAX_NESTING);
       if (success)

@@ -551,49 +551,6 @@ op_exchange_localized (OpExchange *ex,
 }
 
 /**
- * op_json_nesting_ok:
- * @data: JSON text (not necessarily valid)
- * @length: its length
- * @max_depth: the deepest nesting of arrays and objects allowed
- *
- * Scans brackets outside strings, before a recursive parser sees the text.
- *
- * Returns: %TRUE if the nesting is at most @max_depth
- */
-gboolean
-op_json_nesting_ok (const char *data,
-                    gsize       length,
-                    guint       max_depth)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > max_depth)
-            return FALSE;
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-
-  return TRUE;
-}
-
-/**
  * op_format_time:
  * @unix_seconds: a time
  *

@@ -13,6 +13,8 @@
 #include "op-messages.h"
 #include "op-store.h"
 
+#include "op-json.h"
+
 G_BEGIN_DECLS
 
 /* The largest request body the service reads. */
@@ -20,7 +22,6 @@ G_BEGIN_DECLS
 
 /* The deepest JSON nesting the service parses (json-glib's parser
  * recurses, so a body of a million '[' would exhaust the stack). */
-#define OP_JSON_MAX_DEPTH 64
 
 typedef enum
 {
@@ -104,9 +105,6 @@ char       *op_localized_pair_new          (const char         *id,
                                             const char         *first_key,
                                             ...);
 char       *op_localized_pair_new_literal  (const char         *text);
-gboolean    op_json_nesting_ok             (const char         *data,
-                                            gsize               length,
-                                            guint               max_depth);
 char       *op_format_time                 (gint64              unix_seconds);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpExchange, op_exchange_free)
