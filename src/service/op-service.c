@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "op-service.h"
+#include "op-idle-reaper.h"
 
 #include <netinet/in.h>
 #include <string.h>
@@ -38,6 +39,7 @@ struct _OpService
   OpStore          *store;
   OpCatalog        *catalog;
   SoupServer       *server;
+  OpIdleReaper     *reaper;
   GMainContext     *context;
   GSource          *review_source;
   gint64            review_due;
@@ -286,6 +288,7 @@ op_service_dispose (GObject *object)
   OpService *self = (OpService *)object;
 
   op_service_stop (self);
+  g_clear_object (&self->reaper);
   g_clear_object (&self->server);
 
   G_OBJECT_CLASS (op_service_parent_class)->dispose (object);
@@ -334,6 +337,7 @@ setup_server (OpService *self)
 {
   self->server = soup_server_new ("server-header", "open1688-sandbox/" PACKAGE_VERSION " ",
                                   NULL);
+  self->reaper = op_idle_reaper_new (self->server);
 
   add_handler (self, NULL, not_found_cb);
   add_handler (self, OP_CONSOLE_PREFIX, op_console_routes_handle);
