@@ -9,6 +9,8 @@
 
 #include <glib.h>
 
+#include "op-cli-context.h"
+
 G_BEGIN_DECLS
 
 /* Exit statuses shared by every command. */
@@ -23,5 +25,25 @@ int op_cli_apis (int    argc,
                  char **argv);
 int op_cli_api  (int    argc,
                  char **argv);
+
+/* The commands that talk to a platform also get the context of the global options. */
+int op_cli_login  (OpCliContext  *context,
+                   int            argc,
+                   char         **argv);
+int op_cli_logout (OpCliContext  *context,
+                   int            argc,
+                   char         **argv);
+int op_cli_apps   (OpCliContext  *context,
+                   int            argc,
+                   char         **argv);
+int op_cli_secret (OpCliContext  *context,
+                   int            argc,
+                   char         **argv);
+int op_cli_call   (OpCliContext  *context,
+                   int            argc,
+                   char         **argv);
+int op_cli_token  (OpCliContext  *context,
+                   int            argc,
+                   char         **argv);
 
 G_END_DECLS
