@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "op-application.h"
+#include "op-first-frame.h"
 #include "op-preferences-window.h"
 #include "op-window.h"
 
@@ -20,6 +21,7 @@ struct _OpApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  OpConnection   *connection;
 };
 
 G_DEFINE_FINAL_TYPE (OpApplication, op_application, ADW_TYPE_APPLICATION)
@@ -32,7 +34,10 @@ op_application_activate (GApplication *app)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
-    window = GTK_WINDOW (op_window_new (self));
+    {
+      window = GTK_WINDOW (op_window_new (self));
+      op_first_frame_watch (window);
+    }
 
   gtk_window_present (window);
 }
@@ -47,6 +52,21 @@ op_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
 
   self->settings = g_settings_new (BASE_APP_ID);
+  self->connection = op_connection_new (self->settings);
+  /* The built-in sandbox starts on its own thread: the window does not wait. */
+  op_connection_start (self->connection);
+}
+
+static void
+op_application_shutdown (GApplication *app)
+{
+  OpApplication *self = OP_APPLICATION (app);
+
+  /* Stops the built-in sandbox cleanly: its database is closed. */
+  if (self->connection != NULL)
+    op_connection_stop (self->connection);
+
+  G_APPLICATION_CLASS (op_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -54,6 +74,7 @@ op_application_finalize (GObject *object)
 {
   OpApplication *self = (OpApplication *)object;
 
+  g_clear_object (&self->connection);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (op_application_parent_class)->finalize (object);
@@ -69,6 +90,7 @@ op_application_class_init (OpApplicationClass *klass)
 
   app_class->activate = op_application_activate;
   app_class->startup = op_application_startup;
+  app_class->shutdown = op_application_shutdown;
 }
 
 static void
@@ -139,10 +161,27 @@ op_application_quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (self));
 }
 
+static void
+op_application_show_area_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  OpApplication *self = user_data;
+  GtkWindow *window;
+
+  g_assert (OP_IS_APPLICATION (self));
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (OP_IS_WINDOW (window))
+    op_window_show_area (OP_WINDOW (window), g_variant_get_string (parameter, NULL));
+}
+
 static const GActionEntry app_actions[] = {
   { "about", op_application_about_action },
   { "preferences", op_application_preferences_action },
   { "quit", op_application_quit_action },
+  { "show-area", op_application_show_area_action, "s" },
 };
 
 static void
@@ -182,4 +221,17 @@ op_application_get_settings (OpApplication *self)
   g_return_val_if_fail (OP_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * op_application_get_connection:
+ *
+ * Returns: (transfer none): the link to the platform
+ */
+OpConnection *
+op_application_get_connection (OpApplication *self)
+{
+  g_return_val_if_fail (OP_IS_APPLICATION (self), NULL);
+
+  return self->connection;
 }

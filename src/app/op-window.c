@@ -11,22 +11,40 @@
 
 #include <glib/gi18n.h>
 
+#include "op-apps-page.h"
+#include "op-area-page.h"
+#include "op-assistant.h"
 #include "op-endpoints.h"
+#include "op-overview-page.h"
+#include "op-sign-in-page.h"
+#include "op-solutions-page.h"
 #include "op-welcome-page.h"
 #include "op-window.h"
+
+/* Areas shown only when signed in, and only when signed out. */
+static const char *signed_in_areas[] = { "overview", "solutions", "apps", NULL };
+static const char *signed_out_areas[] = { "sign-in", NULL };
 
 struct _OpWindow
 {
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  OpConnection         *connection;
+  char                 *return_area;
+  char                 *flow_return_area;
 
+  AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar_list;
   GtkStack             *stack;
   AdwWindowTitle       *content_title;
+  GtkLabel             *account_label;
   GtkLabel             *platform_label;
   GtkLabel             *gateway_label;
+  GtkRevealer          *banner_revealer;
+  GtkLabel             *banner_label;
+  AdwBin               *wizard_bin;
 };
 
 G_DEFINE_FINAL_TYPE (OpWindow, op_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -38,7 +56,11 @@ op_window_update_platform_status (OpWindow *self)
   g_autofree char *platform_text = NULL;
   const char *gateway_text;
 
-  if (g_settings_get_enum (self->settings, "platform-kind") == 0)
+  if (g_settings_get_enum (self->settings, "platform-kind") == 0 &&
+      self->connection != NULL &&
+      op_connection_get_state (self->connection) == OP_CONNECTION_STARTING)
+    platform_text = g_strdup (_("Platform: starting the built-in sandbox…"));
+  else if (g_settings_get_enum (self->settings, "platform-kind") == 0)
     platform_text = g_strdup (_("Platform: built-in sandbox, inside this app. Nothing reaches the real 1688."));
   else
     /* Translators: %s is the address of a standalone sandbox platform service */
@@ -77,6 +99,91 @@ stack_visible_child_cb (OpWindow *self)
 
   page = gtk_stack_get_page (self->stack, child);
   adw_window_title_set_title (self->content_title, gtk_stack_page_get_title (page));
+
+  if (OP_IS_AREA_PAGE (child))
+    op_area_page_shown (OP_AREA_PAGE (child));
+}
+
+static gboolean
+area_in (const char  *area,
+         const char **areas)
+{
+  return area != NULL && g_strv_contains (areas, area);
+}
+
+static void
+op_window_update_areas (OpWindow *self)
+{
+  OpAccount *account = op_connection_get_account (self->connection);
+  gboolean signed_in = account != NULL;
+  const char *visible = gtk_stack_get_visible_child_name (self->stack);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      const char *name = gtk_widget_get_name (row);
+
+      if (area_in (name, signed_in_areas))
+        gtk_widget_set_visible (row, signed_in);
+      else if (area_in (name, signed_out_areas))
+        gtk_widget_set_visible (row, !signed_in);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->account_label), signed_in);
+  if (signed_in)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s is the member's account name on the platform */
+      text = g_strdup_printf (_("Signed in as %s"), op_account_get_display_name (account));
+      gtk_label_set_label (self->account_label, text);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
+
+  /* Leave an area that no longer applies. */
+  if (signed_in && area_in (visible, signed_out_areas))
+    op_window_show_area (self, self->return_area != NULL ? self->return_area : "overview");
+  else if (!signed_in && area_in (visible, signed_in_areas))
+    op_window_show_area (self, "sign-in");
+
+  if (signed_in)
+    g_clear_pointer (&self->return_area, g_free);
+}
+
+static void
+op_window_update_banner (OpWindow *self)
+{
+  gboolean unreachable = op_connection_get_state (self->connection) == OP_CONNECTION_UNREACHABLE;
+
+  if (unreachable)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s says why, for example "Cannot reach the platform at …" */
+      text = g_strdup_printf (_("The platform cannot be reached. %s"),
+                              op_connection_get_error_message (self->connection));
+      gtk_label_set_label (self->banner_label, text);
+    }
+
+  gtk_revealer_set_reveal_child (self->banner_revealer, unreachable);
+  op_window_update_platform_status (self);
+}
+
+static void
+connection_session_expired_cb (OpWindow *self)
+{
+  const char *visible = gtk_stack_get_visible_child_name (self->stack);
+
+  /* Come back here after signing in again. */
+  if (area_in (visible, signed_in_areas))
+    {
+      g_free (self->return_area);
+      self->return_area = g_strdup (visible);
+    }
+
+  op_window_add_toast (self, adw_toast_new (_("Your session on the platform ended. Sign in again to continue.")));
 }
 
 static void
@@ -97,6 +204,28 @@ op_window_show_sidebar_action (GtkWidget  *widget,
   OpWindow *self = OP_WINDOW (widget);
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+op_window_sign_out_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  OpWindow *self = OP_WINDOW (widget);
+
+  op_connection_sign_out (self->connection);
+  op_window_show_area (self, "sign-in");
+}
+
+static void
+op_window_retry_connection_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  OpWindow *self = OP_WINDOW (widget);
+
+  op_connection_stop (self->connection);
+  op_connection_start (self->connection);
 }
 
 static void
@@ -141,6 +270,7 @@ static void
 op_window_constructed (GObject *object)
 {
   OpWindow *self = (OpWindow *)object;
+  OpApplication *app;
 
   G_OBJECT_CLASS (op_window_parent_class)->constructed (object);
 
@@ -149,8 +279,29 @@ op_window_constructed (GObject *object)
                            G_CALLBACK (settings_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
+  app = OP_APPLICATION (g_application_get_default ());
+  self->connection = g_object_ref (op_application_get_connection (app));
+  g_signal_connect_object (self->connection, "notify::account",
+                           G_CALLBACK (op_window_update_areas), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->connection, "notify::state",
+                           G_CALLBACK (op_window_update_banner), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->connection, "session-expired",
+                           G_CALLBACK (connection_session_expired_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (OP_IS_AREA_PAGE (child))
+        op_area_page_set_connection (OP_AREA_PAGE (child), self->connection);
+    }
+
   op_window_restore_state (self);
-  op_window_update_platform_status (self);
+  op_window_update_areas (self);
+  op_window_update_banner (self);
 }
 
 static void
@@ -160,6 +311,9 @@ op_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), OP_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->connection);
+  g_clear_pointer (&self->return_area, g_free);
+  g_clear_pointer (&self->flow_return_area, g_free);
 
   G_OBJECT_CLASS (op_window_parent_class)->dispose (object);
 }
@@ -177,12 +331,17 @@ op_window_class_init (OpWindowClass *klass)
   window_class->close_request = op_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/op-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, OpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, OpWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, OpWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, OpWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, OpWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, OpWindow, account_label);
   gtk_widget_class_bind_template_child (widget_class, OpWindow, platform_label);
   gtk_widget_class_bind_template_child (widget_class, OpWindow, gateway_label);
+  gtk_widget_class_bind_template_child (widget_class, OpWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, OpWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, OpWindow, wizard_bin);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_cb);
 
@@ -190,7 +349,14 @@ op_window_class_init (OpWindowClass *klass)
                                    op_window_show_sidebar_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "win.show-sidebar", NULL);
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, op_window_sign_out_action);
+  gtk_widget_class_install_action (widget_class, "win.retry-connection", NULL,
+                                   op_window_retry_connection_action);
 
+  g_type_ensure (OP_TYPE_APPS_PAGE);
+  g_type_ensure (OP_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (OP_TYPE_SIGN_IN_PAGE);
+  g_type_ensure (OP_TYPE_SOLUTIONS_PAGE);
   g_type_ensure (OP_TYPE_WELCOME_PAGE);
 }
 
@@ -263,4 +429,89 @@ op_window_show_area (OpWindow   *self,
     }
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+op_window_close_flow (OpWindow *self,
+                      OpFlow   *flow)
+{
+  g_autofree char *area = g_steal_pointer (&self->flow_return_area);
+
+  g_signal_handlers_disconnect_by_data (flow, self);
+  op_window_show_area (self, area != NULL ? area : "overview");
+  adw_bin_set_child (self->wizard_bin, NULL);
+}
+
+/**
+ * op_window_run_flow:
+ * @flow: a wizard's flow
+ *
+ * Shows the wizard in the content pane. When it is finished or cancelled
+ * (Escape), the window goes back to the area it came from.
+ */
+void
+op_window_run_flow (OpWindow *self,
+                    OpFlow   *flow)
+{
+  OpAssistant *assistant;
+  GtkStackPage *page;
+
+  g_return_if_fail (OP_IS_WINDOW (self));
+  g_return_if_fail (OP_IS_FLOW (flow));
+
+  if (self->flow_return_area == NULL)
+    self->flow_return_area = g_strdup (gtk_stack_get_visible_child_name (self->stack));
+
+  assistant = op_assistant_new (flow);
+  g_signal_connect_object (flow, "finished", G_CALLBACK (op_window_close_flow), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (flow, "cancelled", G_CALLBACK (op_window_close_flow), self, G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->wizard_bin, GTK_WIDGET (assistant));
+
+  page = gtk_stack_get_page (self->stack, GTK_WIDGET (self->wizard_bin));
+  gtk_stack_page_set_title (page, op_flow_get_title (flow));
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->wizard_bin));
+  stack_visible_child_cb (self);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  gtk_widget_grab_focus (GTK_WIDGET (assistant));
+}
+
+void
+op_window_add_toast (OpWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (OP_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * op_window_notify:
+ *
+ * News the user did not wait for: a toast, and a desktop notification as
+ * well when the window is not focused.
+ */
+void
+op_window_notify (OpWindow   *self,
+                  const char *title,
+                  const char *body)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_if_fail (OP_IS_WINDOW (self));
+  g_return_if_fail (title != NULL);
+
+  /* The body is a whole sentence; the title alone when there is none. A
+   * toast's title is markup, the notification's text is not. */
+  escaped = g_markup_escape_text (body != NULL ? body : title, -1);
+  op_window_add_toast (self, adw_toast_new (escaped));
+
+  if (!gtk_window_is_active (GTK_WINDOW (self)))
+    {
+      g_autoptr(GNotification) notification = g_notification_new (title);
+
+      if (body != NULL)
+        g_notification_set_body (notification, body);
+      g_application_send_notification (g_application_get_default (), NULL, notification);
+    }
 }

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "op-application.h"
+#include "op-flow.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,12 @@ OpWindow   *op_window_new              (OpApplication *application);
 const char *op_window_get_visible_area (OpWindow      *self);
 void        op_window_show_area        (OpWindow      *self,
                                         const char    *area);
+void        op_window_run_flow         (OpWindow      *self,
+                                        OpFlow        *flow);
+void        op_window_add_toast        (OpWindow      *self,
+                                        AdwToast      *toast);
+void        op_window_notify           (OpWindow      *self,
+                                        const char    *title,
+                                        const char    *body);
 
 G_END_DECLS

@@ -15,7 +15,17 @@ G_BEGIN_DECLS
 
 typedef gboolean (*OpTestWidgetMatch) (GtkWidget *widget, gconstpointer data);
 
+typedef gboolean (*OpTestCondition) (gpointer data);
+
+void           op_test_ui_init              (int               *argc,
+                                             char            ***argv);
 OpApplication *op_test_ui_start_application (void);
+void           op_test_ui_wait_until        (OpTestCondition    condition,
+                                             gpointer           data,
+                                             guint              timeout_ms);
+void           op_test_ui_wait_ready        (OpApplication     *app);
+OpAccount     *op_test_ui_sign_in           (OpApplication     *app,
+                                             const char        *login);
 void           op_test_ui_iterate           (guint              milliseconds);
 GtkWidget     *op_test_ui_find              (GtkWidget         *root,
                                              OpTestWidgetMatch  match,

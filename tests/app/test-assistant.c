@@ -437,11 +437,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *data_home = g_dir_make_tmp ("open1688-assistant-XXXXXX", NULL);
-
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  op_test_ui_init (&argc, &argv);
 
   g_test_add ("/app/assistant/navigation", Fixture, NULL, fixture_set_up, test_navigation, fixture_tear_down);
   g_test_add ("/app/assistant/async-apply-and-cancel", Fixture, NULL, fixture_set_up,

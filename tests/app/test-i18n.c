@@ -40,8 +40,7 @@ main (int    argc,
 
   /* gtk_test_init() leaves the locale alone; take the one of the environment. */
   setlocale (LC_ALL, "");
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  op_test_ui_init (&argc, &argv);
 
   app = op_test_ui_start_application ();
 

@@ -248,8 +248,7 @@ main (int    argc,
 {
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  op_test_ui_init (&argc, &argv);
 
   app = op_test_ui_start_application ();
 

@@ -1,0 +1,21 @@
+/* op-qualification-intro-page.h
+ *
+ * Copyright 2026 The Open 1688 Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "op-qualification-flow.h"
+#include "op-wizard-page.h"
+
+G_BEGIN_DECLS
+
+#define OP_TYPE_QUALIFICATION_INTRO_PAGE (op_qualification_intro_page_get_type())
+
+G_DECLARE_FINAL_TYPE (OpQualificationIntroPage, op_qualification_intro_page, OP, QUALIFICATION_INTRO_PAGE, OpWizardPage)
+
+OpQualificationIntroPage *op_qualification_intro_page_new (OpQualificationFlow *flow);
+
+G_END_DECLS
