@@ -32,23 +32,11 @@ ability_exists (OpExchange *ex,
 {
   g_autoptr(OpStmt) stmt = NULL;
   g_autoptr(GError) error = NULL;
-  int rc;
 
   stmt = op_store_query (ex->store, &error, "SELECT 1 FROM abilities WHERE id = ?1",
                          "i", ability_id);
-  if (stmt == NULL || (rc = op_store_step (ex->store, stmt, &error)) < 0)
-    {
-      op_exchange_fail_internal (ex, error);
-      return FALSE;
-    }
 
-  if (rc != SQLITE_ROW)
-    {
-      op_exchange_fail (ex, "not_found", NULL);
-      return FALSE;
-    }
-
-  return TRUE;
+  return _op_console_step_found (ex, stmt, error);
 }
 
 static gboolean
@@ -241,10 +229,11 @@ load_abilities (OpExchange  *ex,
 static gboolean
 add_ability (OpExchange   *ex,
              JsonBuilder  *builder,
-             AbilityRow   *row,
+             gpointer      data,
              gboolean      details,
              GError      **error)
 {
+  AbilityRow *row = data;
   gboolean zh = ex->lang == OP_LANG_ZH_CN;
 
   json_builder_begin_object (builder);
@@ -274,64 +263,14 @@ add_ability (OpExchange   *ex,
 void
 _op_console_abilities_list (OpExchange *ex)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GError) error = NULL;
-
-  rows = load_abilities (ex, 0, &error);
-  if (rows == NULL)
-    {
-      op_exchange_fail_internal (ex, error);
-      return;
-    }
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "abilities");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < rows->len; i++)
-    if (!add_ability (ex, builder, g_ptr_array_index (rows, i), FALSE, &error))
-      {
-        op_exchange_fail_internal (ex, error);
-        return;
-      }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  op_exchange_reply_builder (ex, 200, builder);
+  _op_console_reply_loaded_list (ex, "abilities", load_abilities, add_ability);
 }
 
 /* GET /abilities/{id} */
 void
 _op_console_abilities_get (OpExchange *ex)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  if (!op_exchange_arg_id (ex, 0, &id))
-    return;
-
-  rows = load_abilities (ex, id, &error);
-  if (rows == NULL)
-    {
-      op_exchange_fail_internal (ex, error);
-      return;
-    }
-
-  if (rows->len == 0)
-    {
-      op_exchange_fail (ex, "not_found", NULL);
-      return;
-    }
-
-  if (!add_ability (ex, builder, g_ptr_array_index (rows, 0), TRUE, &error))
-    {
-      op_exchange_fail_internal (ex, error);
-      return;
-    }
-
-  op_exchange_reply_builder (ex, 200, builder);
+  _op_console_reply_loaded_item (ex, load_abilities, add_ability);
 }
 
 static const char order_sql[] =
@@ -340,10 +279,12 @@ static const char order_sql[] =
   "FROM orders o JOIN abilities b ON b.id = o.ability_id JOIN packages p ON p.id = o.package_id "
   "WHERE o.account_id = ?1 AND (?2 = 0 OR o.id = ?2) ORDER BY o.id DESC";
 
+/* An order is the same in lists, whatever @details says. */
 static void
 add_order (OpExchange  *ex,
            JsonBuilder *builder,
-           OpStmt      *stmt)
+           OpStmt      *stmt,
+           gboolean     details)
 {
   g_autofree char *amount = format_yuan (sqlite3_column_int64 (stmt, 8));
   const char *state = (const char *) sqlite3_column_text (stmt, 9);
@@ -398,26 +339,11 @@ reply_order (OpExchange *ex,
              guint       status,
              gint64      order_id)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(OpStmt) stmt = NULL;
   g_autoptr(GError) error = NULL;
-  int rc;
 
   stmt = op_store_query (ex->store, &error, order_sql, "ii", ex->account_id, order_id);
-  if (stmt == NULL || (rc = op_store_step (ex->store, stmt, &error)) < 0)
-    {
-      op_exchange_fail_internal (ex, error);
-      return;
-    }
-
-  if (rc != SQLITE_ROW)
-    {
-      op_exchange_fail (ex, "not_found", NULL);
-      return;
-    }
-
-  add_order (ex, builder, stmt);
-  op_exchange_reply_builder (ex, status, builder);
+  _op_console_reply_stmt_item (ex, status, stmt, error, add_order);
 }
 
 /* POST /abilities/{id}/orders {package_id}: a new unpaid order. */
@@ -486,30 +412,11 @@ _op_console_abilities_order (OpExchange *ex)
 void
 _op_console_orders_list (OpExchange *ex)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(OpStmt) stmt = NULL;
   g_autoptr(GError) error = NULL;
-  int rc;
 
   stmt = op_store_query (ex->store, &error, order_sql, "ii", ex->account_id, (gint64) 0);
-  if (stmt == NULL)
-    {
-      op_exchange_fail_internal (ex, error);
-      return;
-    }
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "orders");
-  json_builder_begin_array (builder);
-  while ((rc = op_store_step (ex->store, stmt, &error)) == SQLITE_ROW)
-    add_order (ex, builder, stmt);
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  if (rc < 0)
-    op_exchange_fail_internal (ex, error);
-  else
-    op_exchange_reply_builder (ex, 200, builder);
+  _op_console_reply_stmt_list (ex, stmt, error, "orders", add_order);
 }
 
 /* GET /orders/{id} */
@@ -530,7 +437,6 @@ _op_console_orders_cancel (OpExchange *ex)
   g_autoptr(GError) error = NULL;
   g_autofree char *state = NULL;
   gint64 id;
-  int rc;
 
   if (!op_exchange_arg_id (ex, 0, &id))
     return;
@@ -538,17 +444,8 @@ _op_console_orders_cancel (OpExchange *ex)
   stmt = op_store_query (ex->store, &error,
                          "SELECT state FROM orders WHERE id = ?1 AND account_id = ?2",
                          "ii", id, ex->account_id);
-  if (stmt == NULL || (rc = op_store_step (ex->store, stmt, &error)) < 0)
-    {
-      op_exchange_fail_internal (ex, error);
-      return;
-    }
-
-  if (rc != SQLITE_ROW)
-    {
-      op_exchange_fail (ex, "not_found", NULL);
-      return;
-    }
+  if (!_op_console_step_found (ex, stmt, error))
+    return;
 
   state = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   op_stmt_release (g_steal_pointer (&stmt));
@@ -622,40 +519,19 @@ is_associated (OpExchange *ex,
 void
 _op_console_abilities_associate (OpExchange *ex)
 {
-  static const OpMember members[] = {
-    { "app_key", OP_MEMBER_STRING, FALSE, 16 },
-    { "new_app", OP_MEMBER_OBJECT, FALSE, 0 },
-  };
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *secret = NULL;
   const char *app_key;
-  JsonObject *new_app = NULL;
+  JsonObject *new_app;
   gboolean purchased = FALSE;
   gboolean associated = FALSE;
   gint64 ability_id;
   gint64 app_id = 0;
 
-  if (!op_exchange_arg_id (ex, 0, &ability_id) || !ability_exists (ex, ability_id))
+  if (!op_exchange_arg_id (ex, 0, &ability_id) || !ability_exists (ex, ability_id) ||
+      !_op_console_read_app_choice (ex, &app_key, &new_app))
     return;
-
-  if (!op_exchange_check_members (ex, ex->body, NULL, members, G_N_ELEMENTS (members)))
-    {
-      op_exchange_fail_fields (ex);
-      return;
-    }
-
-  app_key = op_exchange_get_string (ex->body, "app_key");
-  if (json_object_has_member (ex->body, "new_app") &&
-      JSON_NODE_HOLDS_OBJECT (json_object_get_member (ex->body, "new_app")))
-    new_app = json_object_get_object_member (ex->body, "new_app");
-
-  if ((app_key == NULL) == (new_app == NULL))
-    {
-      op_exchange_field_error (ex, "app_key", "field.either_app", NULL);
-      op_exchange_fail_fields (ex);
-      return;
-    }
 
   if (!has_purchased (ex, ability_id, &purchased))
     return;
@@ -687,22 +563,7 @@ _op_console_abilities_associate (OpExchange *ex)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "ability_id");
   json_builder_add_int_value (builder, ability_id);
-  json_builder_set_member_name (builder, "app");
-  if (!_op_console_add_app (ex, builder, app_id, FALSE))
-    return;
-  json_builder_end_object (builder);
-
-  if (secret != NULL)
-    {
-      JsonNode *root = json_builder_get_root (builder);
-      JsonObject *app = json_object_get_object_member (json_node_get_object (root), "app");
-
-      json_object_set_string_member (app, "app_secret", secret);
-      op_exchange_reply (ex, 201, root);
-      return;
-    }
-
-  op_exchange_reply_builder (ex, 201, builder);
+  _op_console_reply_with_app (ex, builder, app_id, secret);
 }
 
 /* GET /abilities/{id}/usage (使用详情) */

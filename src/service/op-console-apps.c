@@ -55,22 +55,12 @@ _op_console_find_app (OpExchange *ex,
 {
   g_autoptr(OpStmt) stmt = NULL;
   g_autoptr(GError) error = NULL;
-  int rc;
 
   stmt = op_store_query (ex->store, &error,
                          "SELECT id FROM apps WHERE app_key = ?1 AND account_id = ?2",
                          "si", app_key, ex->account_id);
-  if (stmt == NULL || (rc = op_store_step (ex->store, stmt, &error)) < 0)
-    {
-      op_exchange_fail_internal (ex, error);
-      return FALSE;
-    }
-
-  if (rc != SQLITE_ROW)
-    {
-      op_exchange_fail (ex, "not_found", NULL);
-      return FALSE;
-    }
+  if (!_op_console_step_found (ex, stmt, error))
+    return FALSE;
 
   *app_id = sqlite3_column_int64 (stmt, 0);
 
@@ -215,6 +205,84 @@ _op_console_create_app (OpExchange  *ex,
   *secret = g_steal_pointer (&app_secret);
 
   return op_store_last_insert_id (ex->store);
+}
+
+/**
+ * _op_console_read_app_choice:
+ * @ex: an exchange whose body names an app: `{app_key}` or `{new_app: {…}}`
+ * @app_key: (out): the AppKey of an existing app, or %NULL
+ * @new_app: (out): the information of a new app, or %NULL
+ *
+ * Checks that the body names exactly one of the two.
+ *
+ * Returns: %TRUE, or %FALSE after answering with the field errors
+ */
+gboolean
+_op_console_read_app_choice (OpExchange  *ex,
+                             const char **app_key,
+                             JsonObject **new_app)
+{
+  static const OpMember members[] = {
+    { "app_key", OP_MEMBER_STRING, FALSE, 16 },
+    { "new_app", OP_MEMBER_OBJECT, FALSE, 0 },
+  };
+
+  if (!op_exchange_check_members (ex, ex->body, NULL, members, G_N_ELEMENTS (members)))
+    {
+      op_exchange_fail_fields (ex);
+      return FALSE;
+    }
+
+  *app_key = op_exchange_get_string (ex->body, "app_key");
+  *new_app = NULL;
+  if (json_object_has_member (ex->body, "new_app") &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (ex->body, "new_app")))
+    *new_app = json_object_get_object_member (ex->body, "new_app");
+
+  if ((*app_key == NULL) == (*new_app == NULL))
+    {
+      op_exchange_field_error (ex, "app_key", "field.either_app", NULL);
+      op_exchange_fail_fields (ex);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * _op_console_reply_with_app:
+ * @ex: an exchange
+ * @builder: an answer with its top object still open
+ * @app_id: the app's row (already known to belong to the account)
+ * @secret: (nullable): the secret of an app just created
+ *
+ * Adds the app as the member "app", ends the object and answers 201, or
+ * 500 on a store error. The secret is in this one answer only.
+ */
+void
+_op_console_reply_with_app (OpExchange  *ex,
+                            JsonBuilder *builder,
+                            gint64       app_id,
+                            const char  *secret)
+{
+  JsonNode *root;
+  JsonObject *app;
+
+  json_builder_set_member_name (builder, "app");
+  if (!_op_console_add_app (ex, builder, app_id, FALSE))
+    return;
+  json_builder_end_object (builder);
+
+  if (secret == NULL)
+    {
+      op_exchange_reply_builder (ex, 201, builder);
+      return;
+    }
+
+  root = json_builder_get_root (builder);
+  app = json_object_get_object_member (json_node_get_object (root), "app");
+  json_object_set_string_member (app, "app_secret", secret);
+  op_exchange_reply (ex, 201, root);
 }
 
 static gboolean

@@ -52,6 +52,43 @@ void _op_console_orders_list         (OpExchange *ex);
 void _op_console_orders_get          (OpExchange *ex);
 void _op_console_orders_cancel       (OpExchange *ex);
 
+/* Finding one row, and answers listing a collection or giving one item
+ * (op-console-common.c). An add function adds one row as an object, with
+ * details for one item. */
+typedef void       (*OpConsoleAddRowFunc) (OpExchange   *ex,
+                                           JsonBuilder  *builder,
+                                           OpStmt       *stmt,
+                                           gboolean      details);
+typedef GPtrArray *(*OpConsoleLoadFunc)   (OpExchange   *ex,
+                                           gint64        id,
+                                           GError      **error);
+typedef gboolean   (*OpConsoleAddFunc)    (OpExchange   *ex,
+                                           JsonBuilder  *builder,
+                                           gpointer      row,
+                                           gboolean      details,
+                                           GError      **error);
+
+gboolean _op_console_step_found      (OpExchange          *ex,
+                                      OpStmt              *stmt,
+                                      const GError        *error);
+void     _op_console_reply_stmt_list (OpExchange          *ex,
+                                      OpStmt              *stmt,
+                                      const GError        *error,
+                                      const char          *member,
+                                      OpConsoleAddRowFunc  add_row);
+void     _op_console_reply_stmt_item (OpExchange          *ex,
+                                      guint                status,
+                                      OpStmt              *stmt,
+                                      const GError        *error,
+                                      OpConsoleAddRowFunc  add_row);
+void     _op_console_reply_loaded_list (OpExchange        *ex,
+                                        const char        *member,
+                                        OpConsoleLoadFunc  load,
+                                        OpConsoleAddFunc   add);
+void     _op_console_reply_loaded_item (OpExchange        *ex,
+                                        OpConsoleLoadFunc  load,
+                                        OpConsoleAddFunc   add);
+
 /* Shared helpers (op-console-apps.c) */
 gboolean _op_console_find_app        (OpExchange  *ex,
                                       const char  *app_key,
@@ -64,6 +101,13 @@ gboolean _op_console_add_app         (OpExchange  *ex,
                                       JsonBuilder *builder,
                                       gint64       app_id,
                                       gboolean     details);
+gboolean _op_console_read_app_choice (OpExchange  *ex,
+                                      const char **app_key,
+                                      JsonObject **new_app);
+void     _op_console_reply_with_app  (OpExchange  *ex,
+                                      JsonBuilder *builder,
+                                      gint64       app_id,
+                                      const char  *secret);
 char    *_op_console_today           (OpExchange  *ex);
 
 /* Shared helpers (op-console-account.c) */

@@ -77,10 +77,12 @@ static const char roles_sql[] =
   " ORDER BY id DESC LIMIT 1) "
   "FROM roles r WHERE ?2 IS NULL OR r.id = ?2 ORDER BY r.position";
 
+/* A role is the same in lists, whatever @details says. */
 static void
 add_role (OpExchange  *ex,
           JsonBuilder *builder,
-          OpStmt      *stmt)
+          OpStmt      *stmt,
+          gboolean     details)
 {
   g_autoptr(JsonNode) form = json_from_string ((const char *) sqlite3_column_text (stmt, 5), NULL);
   JsonArray *fields = json_node_get_array (form);
@@ -119,57 +121,23 @@ add_role (OpExchange  *ex,
 void
 _op_console_roles_list (OpExchange *ex)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(OpStmt) stmt = NULL;
   g_autoptr(GError) error = NULL;
-  int rc;
 
   stmt = op_store_query (ex->store, &error, roles_sql, "is", ex->account_id, NULL);
-  if (stmt == NULL)
-    {
-      op_exchange_fail_internal (ex, error);
-      return;
-    }
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "roles");
-  json_builder_begin_array (builder);
-  while ((rc = op_store_step (ex->store, stmt, &error)) == SQLITE_ROW)
-    add_role (ex, builder, stmt);
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  if (rc < 0)
-    op_exchange_fail_internal (ex, error);
-  else
-    op_exchange_reply_builder (ex, 200, builder);
+  _op_console_reply_stmt_list (ex, stmt, error, "roles", add_role);
 }
 
 /* GET /roles/{id} */
 void
 _op_console_roles_get (OpExchange *ex)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(OpStmt) stmt = NULL;
   g_autoptr(GError) error = NULL;
-  int rc;
 
   stmt = op_store_query (ex->store, &error, roles_sql, "is", ex->account_id,
                          op_exchange_arg (ex, 0));
-  if (stmt == NULL || (rc = op_store_step (ex->store, stmt, &error)) < 0)
-    {
-      op_exchange_fail_internal (ex, error);
-      return;
-    }
-
-  if (rc != SQLITE_ROW)
-    {
-      op_exchange_fail (ex, "not_found", NULL);
-      return;
-    }
-
-  add_role (ex, builder, stmt);
-  op_exchange_reply_builder (ex, 200, builder);
+  _op_console_reply_stmt_item (ex, 200, stmt, error, add_role);
 }
 
 /* Checks the shape of "fields" against the role's form. */
@@ -215,11 +183,12 @@ check_fields (OpExchange *ex,
   return op_exchange_check_members (ex, fields, "fields", members, n);
 }
 
+/* With @details, the fields of the application too. */
 static void
 add_qualification (OpExchange  *ex,
                    JsonBuilder *builder,
                    OpStmt      *stmt,
-                   gboolean     with_fields)
+                   gboolean     details)
 {
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
@@ -254,7 +223,7 @@ add_qualification (OpExchange  *ex,
       json_builder_end_object (builder);
     }
 
-  if (with_fields)
+  if (details)
     {
       json_builder_set_member_name (builder, "fields");
       json_builder_add_value (builder, json_from_string ((const char *) sqlite3_column_text (stmt, 7), NULL));
@@ -275,26 +244,11 @@ reply_qualification (OpExchange *ex,
                      guint       status,
                      gint64      id)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(OpStmt) stmt = NULL;
   g_autoptr(GError) error = NULL;
-  int rc;
 
   stmt = op_store_query (ex->store, &error, qualification_sql, "ii", ex->account_id, id);
-  if (stmt == NULL || (rc = op_store_step (ex->store, stmt, &error)) < 0)
-    {
-      op_exchange_fail_internal (ex, error);
-      return;
-    }
-
-  if (rc != SQLITE_ROW)
-    {
-      op_exchange_fail (ex, "not_found", NULL);
-      return;
-    }
-
-  add_qualification (ex, builder, stmt, TRUE);
-  op_exchange_reply_builder (ex, status, builder);
+  _op_console_reply_stmt_item (ex, status, stmt, error, add_qualification);
 }
 
 static gboolean
@@ -438,30 +392,11 @@ _op_console_qualifications_create (OpExchange *ex)
 void
 _op_console_qualifications_list (OpExchange *ex)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(OpStmt) stmt = NULL;
   g_autoptr(GError) error = NULL;
-  int rc;
 
   stmt = op_store_query (ex->store, &error, qualification_sql, "is", ex->account_id, NULL);
-  if (stmt == NULL)
-    {
-      op_exchange_fail_internal (ex, error);
-      return;
-    }
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "qualifications");
-  json_builder_begin_array (builder);
-  while ((rc = op_store_step (ex->store, stmt, &error)) == SQLITE_ROW)
-    add_qualification (ex, builder, stmt, FALSE);
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  if (rc < 0)
-    op_exchange_fail_internal (ex, error);
-  else
-    op_exchange_reply_builder (ex, 200, builder);
+  _op_console_reply_stmt_list (ex, stmt, error, "qualifications", add_qualification);
 }
 
 /* GET /qualifications/{id} */
@@ -487,7 +422,6 @@ _op_console_qualifications_update (OpExchange *ex)
   g_autofree char *state = NULL;
   g_autofree char *fields = NULL;
   gint64 id;
-  int rc;
 
   if (!op_exchange_arg_id (ex, 0, &id))
     return;
@@ -495,17 +429,8 @@ _op_console_qualifications_update (OpExchange *ex)
   stmt = op_store_query (ex->store, &error,
                          "SELECT role_id, state FROM qualifications WHERE id = ?1 AND account_id = ?2",
                          "ii", id, ex->account_id);
-  if (stmt == NULL || (rc = op_store_step (ex->store, stmt, &error)) < 0)
-    {
-      op_exchange_fail_internal (ex, error);
-      return;
-    }
-
-  if (rc != SQLITE_ROW)
-    {
-      op_exchange_fail (ex, "not_found", NULL);
-      return;
-    }
+  if (!_op_console_step_found (ex, stmt, error))
+    return;
 
   role_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   state = g_strdup ((const char *) sqlite3_column_text (stmt, 1));

@@ -299,10 +299,11 @@ load_solutions (OpExchange  *ex,
 static gboolean
 add_solution (OpExchange   *ex,
               JsonBuilder  *builder,
-              SolutionRow  *row,
+              gpointer      data,
               gboolean      details,
               GError      **error)
 {
+  SolutionRow *row = data;
   g_auto(Orderability) orderability = { 0, };
   gboolean zh = ex->lang == OP_LANG_ZH_CN;
 
@@ -363,64 +364,14 @@ add_solution (OpExchange   *ex,
 void
 _op_console_solutions_list (OpExchange *ex)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GError) error = NULL;
-
-  rows = load_solutions (ex, 0, &error);
-  if (rows == NULL)
-    {
-      op_exchange_fail_internal (ex, error);
-      return;
-    }
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "solutions");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < rows->len; i++)
-    if (!add_solution (ex, builder, g_ptr_array_index (rows, i), FALSE, &error))
-      {
-        op_exchange_fail_internal (ex, error);
-        return;
-      }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  op_exchange_reply_builder (ex, 200, builder);
+  _op_console_reply_loaded_list (ex, "solutions", load_solutions, add_solution);
 }
 
 /* GET /solutions/{id} */
 void
 _op_console_solutions_get (OpExchange *ex)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  if (!op_exchange_arg_id (ex, 0, &id))
-    return;
-
-  rows = load_solutions (ex, id, &error);
-  if (rows == NULL)
-    {
-      op_exchange_fail_internal (ex, error);
-      return;
-    }
-
-  if (rows->len == 0)
-    {
-      op_exchange_fail (ex, "not_found", NULL);
-      return;
-    }
-
-  if (!add_solution (ex, builder, g_ptr_array_index (rows, 0), TRUE, &error))
-    {
-      op_exchange_fail_internal (ex, error);
-      return;
-    }
-
-  op_exchange_reply_builder (ex, 200, builder);
+  _op_console_reply_loaded_item (ex, load_solutions, add_solution);
 }
 
 static gboolean
@@ -454,32 +405,13 @@ order_app (OpExchange  *ex,
            gint64       solution_id,
            char       **secret)
 {
-  static const OpMember members[] = {
-    { "app_key", OP_MEMBER_STRING, FALSE, 16 },
-    { "new_app", OP_MEMBER_OBJECT, FALSE, 0 },
-  };
   const char *app_key;
   JsonObject *new_app;
   gboolean ordered = FALSE;
   gint64 app_id = 0;
 
-  if (!op_exchange_check_members (ex, ex->body, NULL, members, G_N_ELEMENTS (members)))
-    {
-      op_exchange_fail_fields (ex);
-      return 0;
-    }
-
-  app_key = op_exchange_get_string (ex->body, "app_key");
-  new_app = json_object_has_member (ex->body, "new_app") &&
-            JSON_NODE_HOLDS_OBJECT (json_object_get_member (ex->body, "new_app"))
-            ? json_object_get_object_member (ex->body, "new_app") : NULL;
-
-  if ((app_key == NULL) == (new_app == NULL))
-    {
-      op_exchange_field_error (ex, "app_key", "field.either_app", NULL);
-      op_exchange_fail_fields (ex);
-      return 0;
-    }
+  if (!_op_console_read_app_choice (ex, &app_key, &new_app))
+    return 0;
 
   if (new_app != NULL)
     return _op_console_create_app (ex, new_app, "new_app", secret);
@@ -563,21 +495,5 @@ _op_console_solutions_order (OpExchange *ex)
   _op_console_add_time (builder, "created_at", ex->now);
   json_builder_end_object (builder);
 
-  json_builder_set_member_name (builder, "app");
-  if (!_op_console_add_app (ex, builder, app_id, FALSE))
-    return;
-  json_builder_end_object (builder);
-
-  /* The secret is in this one answer only. */
-  if (secret != NULL)
-    {
-      JsonNode *root = json_builder_get_root (builder);
-      JsonObject *app = json_object_get_object_member (json_node_get_object (root), "app");
-
-      json_object_set_string_member (app, "app_secret", secret);
-      op_exchange_reply (ex, 201, root);
-      return;
-    }
-
-  op_exchange_reply_builder (ex, 201, builder);
+  _op_console_reply_with_app (ex, builder, app_id, secret);
 }
