@@ -22,7 +22,7 @@ shoot (const char *dir,
        const char *name)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  GtkWidget *window = GTK_WIDGET (test_window ());
+  GtkWidget *window = GTK_WIDGET (op_test_ui_window ());
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
@@ -60,7 +60,7 @@ main (int    argc,
   suffix = argv[2];
 
   test_start ("merchant", OP_DEVELOPER_TYPE_SELF_USE);
-  gtk_window_set_default_size (GTK_WINDOW (test_window ()), 1000, 700);
+  gtk_window_set_default_size (GTK_WINDOW (op_test_ui_window ()), 1000, 700);
 
   created = test_create_app (TEST_SOLUTION_ORDERS,
                              g_str_has_prefix (suffix, "zh") ? "采购订单同步" : "Purchase order sync",
@@ -73,7 +73,7 @@ main (int    argc,
       g_assert_nonnull (answer);
     }
 
-  op_window_show_area (test_window (), "overview");
+  op_window_show_area (op_test_ui_window (), "overview");
   {
     g_autofree char *name = g_strdup_printf ("overview-%s.png", suffix);
     shoot (dir, name);

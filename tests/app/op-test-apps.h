@@ -31,28 +31,6 @@
 
 static OpApplication *app;
 
-static G_GNUC_UNUSED gboolean
-test_pointer_set (gpointer data)
-{
-  return *(gpointer *) data != NULL;
-}
-
-static void
-test_result_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-/* Waits for an asynchronous call made with test_result_cb. */
-static G_GNUC_UNUSED GAsyncResult *
-test_await (GAsyncResult **result)
-{
-  op_test_ui_wait_until (test_pointer_set, result, 20000);
-  return *result;
-}
-
 static G_GNUC_UNUSED OpConnection *
 test_connection (void)
 {
@@ -65,19 +43,10 @@ test_client (void)
   return op_connection_get_client (test_connection ());
 }
 
-static G_GNUC_UNUSED OpWindow *
-test_window (void)
-{
-  OpWindow *window = OP_WINDOW (op_test_ui_find_toplevel (OP_TYPE_WINDOW));
-
-  g_assert_nonnull (window);
-  return window;
-}
-
 static G_GNUC_UNUSED OpAppsPage *
 test_apps_page (void)
 {
-  GtkWidget *page = op_test_ui_find (GTK_WIDGET (test_window ()), op_test_ui_match_type,
+  GtkWidget *page = op_test_ui_find (GTK_WIDGET (op_test_ui_window ()), op_test_ui_match_type,
                                      GSIZE_TO_POINTER (OP_TYPE_APPS_PAGE));
 
   g_assert_nonnull (page);
@@ -88,27 +57,6 @@ static G_GNUC_UNUSED OpAppPage *
 test_app_page (void)
 {
   return op_apps_page_get_app_page (test_apps_page ());
-}
-
-static G_GNUC_UNUSED GtkWidget *
-test_find_label_containing (GtkWidget  *root,
-                            const char *text)
-{
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL &&
-      gtk_widget_get_mapped (root))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = test_find_label_containing (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static G_GNUC_UNUSED void
@@ -154,40 +102,6 @@ test_row_subtitle (GtkWidget  *root,
   return adw_action_row_get_subtitle (ADW_ACTION_ROW (test_find_row (root, title)));
 }
 
-/* Completes 入驻 for the signed-in account through the client, as the
- * onboarding wizard does, and tells the connection. */
-static G_GNUC_UNUSED void
-test_onboard (OpDeveloperType type)
-{
-  g_autoptr(GAsyncResult) sms = NULL;
-  g_autoptr(GAsyncResult) code_result = NULL;
-  g_autoptr(GAsyncResult) submit = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(OpAccount) account = NULL;
-  g_autofree char *code = NULL;
-  g_autofree char *text = NULL;
-
-  op_platform_client_request_sms_code_async (test_client (), "13800138000", NULL, test_result_cb, &sms);
-  g_assert_true (op_platform_client_request_sms_code_finish (test_client (), test_await (&sms), NULL, &error));
-  g_assert_no_error (error);
-
-  op_platform_client_get_sandbox_sms_async (test_client (), NULL, test_result_cb, &code_result);
-  g_assert_true (op_platform_client_get_sandbox_sms_finish (test_client (), test_await (&code_result),
-                                                            &code, &text, &error));
-  g_assert_no_error (error);
-  g_assert_nonnull (code);
-
-  op_platform_client_submit_onboarding_async (test_client (), "13800138000", code, "Li Lei",
-                                              "lilei@example.com", type,
-                                              type == OP_DEVELOPER_TYPE_ISV ? "Example Co." : NULL,
-                                              NULL, test_result_cb, &submit);
-  account = op_platform_client_submit_onboarding_finish (test_client (), test_await (&submit), &error);
-  g_assert_no_error (error);
-  g_assert_true (op_account_get_is_developer (account));
-
-  op_connection_set_account (test_connection (), account);
-}
-
 static G_GNUC_UNUSED void
 test_store_secret (const char *app_key,
                    const char *secret)
@@ -199,31 +113,10 @@ test_store_secret (const char *app_key,
   op_secret_store_store_async (op_connection_get_secret_store (connection),
                                OP_SECRET_KIND_APP_SECRET,
                                op_connection_get_platform_id (connection),
-                               app_key, NULL, secret, NULL, test_result_cb, &result);
+                               app_key, NULL, secret, NULL, op_test_ui_result_cb, &result);
   g_assert_true (op_secret_store_store_finish (op_connection_get_secret_store (connection),
-                                               test_await (&result), &error));
+                                               op_test_ui_await (&result), &error));
   g_assert_no_error (error);
-}
-
-/* Returns: (transfer full) (nullable): the AppSecret in the keyring */
-static G_GNUC_UNUSED char *
-test_lookup_secret (const char *app_key)
-{
-  OpConnection *connection = test_connection ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  char *secret;
-
-  op_secret_store_lookup_async (op_connection_get_secret_store (connection),
-                                OP_SECRET_KIND_APP_SECRET,
-                                op_connection_get_platform_id (connection),
-                                app_key, NULL, NULL, test_result_cb, &result);
-  secret = op_secret_store_lookup_finish (op_connection_get_secret_store (connection),
-                                          test_await (&result), &error);
-  if (secret == NULL)
-    g_assert_error (error, OP_SECRET_ERROR, OP_SECRET_ERROR_NOT_FOUND);
-
-  return secret;
 }
 
 /* Orders @solution_id with a new app, as the order wizard does: the
@@ -244,8 +137,8 @@ test_create_app (gint64       solution_id,
   OpApp *created;
 
   op_platform_client_order_solution_async (test_client (), solution_id, NULL, new_app, NULL,
-                                           test_result_cb, &result);
-  order = op_platform_client_order_solution_finish (test_client (), test_await (&result), &error);
+                                           op_test_ui_result_cb, &result);
+  order = op_platform_client_order_solution_finish (test_client (), op_test_ui_await (&result), &error);
   g_assert_no_error (error);
 
   created = g_object_ref (op_solution_order_result_get_app (order));
@@ -257,20 +150,6 @@ test_create_app (gint64       solution_id,
     *secret = g_strdup (op_solution_order_result_get_app_secret (order));
 
   return created;
-}
-
-static G_GNUC_UNUSED OpApp *
-test_get_app (const char *app_key)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  OpApp *found;
-
-  op_platform_client_get_app_async (test_client (), app_key, NULL, test_result_cb, &result);
-  found = op_platform_client_get_app_finish (test_client (), test_await (&result), &error);
-  g_assert_no_error (error);
-
-  return found;
 }
 
 /* Signs and sends alibaba.category.get (no token needed) to the sandbox
@@ -296,8 +175,8 @@ test_gateway_call (const char *app_key,
     op_request_set_param (request, "categoryID", category_id);
 
   op_gateway_client_call_async (gateway, request, secret, NULL, OP_GATEWAY_CALL_NONE, NULL,
-                                test_result_cb, &result);
-  answer = op_gateway_client_call_finish (gateway, test_await (&result), &error);
+                                op_test_ui_result_cb, &result);
+  answer = op_gateway_client_call_finish (gateway, op_test_ui_await (&result), &error);
   g_assert_no_error (error);
 
   return answer;
@@ -325,27 +204,12 @@ test_app_page_shows_cb (gpointer data)
 static G_GNUC_UNUSED OpAppPage *
 test_open_app (const char *app_key)
 {
-  op_window_show_area (test_window (), "apps");
+  op_window_show_area (op_test_ui_window (), "apps");
   op_apps_page_show_app (test_apps_page (), app_key);
   op_test_ui_wait_until (test_app_page_shows_cb, (gpointer) app_key, 20000);
   op_test_ui_iterate (50);
 
   return test_app_page ();
-}
-
-static G_GNUC_UNUSED OpAssistant *
-test_assistant (void)
-{
-  GtkWidget *assistant = op_test_ui_find (GTK_WIDGET (test_window ()), op_test_ui_match_type,
-                                          GSIZE_TO_POINTER (OP_TYPE_ASSISTANT));
-
-  return assistant != NULL && gtk_widget_get_mapped (assistant) ? OP_ASSISTANT (assistant) : NULL;
-}
-
-static G_GNUC_UNUSED gboolean
-test_assistant_shown_cb (gpointer data)
-{
-  return test_assistant () != NULL;
 }
 
 /* Activates one of the app page's actions ("app.launch"…) and waits for
@@ -354,10 +218,8 @@ static G_GNUC_UNUSED OpAssistant *
 test_start_flow (const char *action)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (test_app_page ()), action, NULL));
-  op_test_ui_wait_until (test_assistant_shown_cb, NULL, 5000);
-  op_test_ui_iterate (100);
 
-  return test_assistant ();
+  return op_test_ui_wait_assistant (5000);
 }
 
 static G_GNUC_UNUSED gboolean
@@ -383,12 +245,6 @@ test_assistant_button (OpAssistant *assistant,
   return button;
 }
 
-static G_GNUC_UNUSED const char *
-test_current_page_name (OpAssistant *assistant)
-{
-  return gtk_widget_get_name (GTK_WIDGET (op_assistant_get_current_page (assistant)));
-}
-
 typedef struct
 {
   OpAssistant *assistant;
@@ -400,7 +256,7 @@ test_page_is_cb (gpointer data)
 {
   TestPageWait *wait = data;
 
-  return g_strcmp0 (test_current_page_name (wait->assistant), wait->name) == 0;
+  return g_strcmp0 (op_test_ui_page_name (wait->assistant), wait->name) == 0;
 }
 
 static G_GNUC_UNUSED void
@@ -413,20 +269,6 @@ test_wait_page (OpAssistant *assistant,
   op_test_ui_iterate (50);
 }
 
-static G_GNUC_UNUSED gboolean
-test_label_shown_cb (gpointer data)
-{
-  return test_find_label_containing (GTK_WIDGET (test_window ()), data) != NULL;
-}
-
-/* Waits until a label of the window contains @text. */
-static G_GNUC_UNUSED void
-test_wait_label (const char *text,
-                 guint       timeout_ms)
-{
-  op_test_ui_wait_until (test_label_shown_cb, (gpointer) text, timeout_ms);
-}
-
 /* Sets up the application signed in as @login, a developer of @type. */
 static G_GNUC_UNUSED void
 test_start (const char      *login,
@@ -437,7 +279,7 @@ test_start (const char      *login,
   app = op_test_ui_start_application ();
   account = op_test_ui_sign_in (app, login);
   g_assert_nonnull (account);
-  test_onboard (type);
+  op_test_ui_onboard (app, type);
   op_test_ui_iterate (200);
 }
 
@@ -465,7 +307,7 @@ test_shot (const char *name)
     return;
 
   op_test_ui_iterate (600);
-  window = GTK_WIDGET (test_window ());
+  window = GTK_WIDGET (op_test_ui_window ());
   width = gtk_widget_get_width (window);
   height = gtk_widget_get_height (window);
   paintable = gtk_widget_paintable_new (window);
@@ -488,7 +330,7 @@ test_shot_size (void)
   if (size != NULL && sscanf (size, "%dx%d", &width, &height) != 2)
     g_error ("OPEN1688_SHOT_SIZE is WIDTHxHEIGHT");
 
-  gtk_window_set_default_size (GTK_WINDOW (test_window ()), width, height);
+  gtk_window_set_default_size (GTK_WINDOW (op_test_ui_window ()), width, height);
   op_test_ui_iterate (500);
 }
 

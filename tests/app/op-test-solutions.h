@@ -36,28 +36,6 @@
 
 static OpApplication *app;
 
-static gboolean
-test_pointer_set (gpointer data)
-{
-  return *(gpointer *) data != NULL;
-}
-
-static void
-test_result_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-/* Waits for an asynchronous call made with test_result_cb. */
-static G_GNUC_UNUSED GAsyncResult *
-test_await (GAsyncResult **result)
-{
-  op_test_ui_wait_until (test_pointer_set, result, 20000);
-  return *result;
-}
-
 static G_GNUC_UNUSED OpConnection *
 test_connection (void)
 {
@@ -70,45 +48,14 @@ test_client (void)
   return op_connection_get_client (test_connection ());
 }
 
-static G_GNUC_UNUSED OpWindow *
-test_window (void)
-{
-  OpWindow *window = OP_WINDOW (op_test_ui_find_toplevel (OP_TYPE_WINDOW));
-
-  g_assert_nonnull (window);
-  return window;
-}
-
 static G_GNUC_UNUSED OpSolutionsPage *
 test_solutions_page (void)
 {
-  GtkWidget *page = op_test_ui_find (GTK_WIDGET (test_window ()), op_test_ui_match_type,
+  GtkWidget *page = op_test_ui_find (GTK_WIDGET (op_test_ui_window ()), op_test_ui_match_type,
                                      GSIZE_TO_POINTER (OP_TYPE_SOLUTIONS_PAGE));
 
   g_assert_nonnull (page);
   return OP_SOLUTIONS_PAGE (page);
-}
-
-/* A mapped label of @root whose text contains @text. */
-static G_GNUC_UNUSED GtkWidget *
-test_find_label_containing (GtkWidget  *root,
-                            const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
-      strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = test_find_label_containing (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static gboolean
@@ -164,55 +111,8 @@ test_click (GtkWidget *button)
 static G_GNUC_UNUSED void
 test_onboard (OpDeveloperType type)
 {
-  g_autoptr(GAsyncResult) sms = NULL;
-  g_autoptr(GAsyncResult) code_result = NULL;
-  g_autoptr(GAsyncResult) submit = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(OpAccount) account = NULL;
-  g_autofree char *code = NULL;
-  g_autofree char *text = NULL;
-
-  op_platform_client_request_sms_code_async (test_client (), "13800138000", NULL, test_result_cb, &sms);
-  g_assert_true (op_platform_client_request_sms_code_finish (test_client (), test_await (&sms), NULL, &error));
-  g_assert_no_error (error);
-
-  op_platform_client_get_sandbox_sms_async (test_client (), NULL, test_result_cb, &code_result);
-  g_assert_true (op_platform_client_get_sandbox_sms_finish (test_client (), test_await (&code_result),
-                                                            &code, &text, &error));
-  g_assert_no_error (error);
-  g_assert_nonnull (code);
-
-  op_platform_client_submit_onboarding_async (test_client (), "13800138000", code, "Li Lei",
-                                              "lilei@example.com", type,
-                                              type == OP_DEVELOPER_TYPE_ISV ? "Example Co." : NULL,
-                                              NULL, test_result_cb, &submit);
-  account = op_platform_client_submit_onboarding_finish (test_client (), test_await (&submit), &error);
-  g_assert_no_error (error);
-  g_assert_true (op_account_get_is_developer (account));
-
-  op_connection_set_account (test_connection (), account);
+  op_test_ui_onboard (app, type);
   op_test_ui_iterate (100);
-}
-
-/* Returns: (transfer full) (nullable): the AppSecret in the keyring */
-static G_GNUC_UNUSED char *
-test_lookup_secret (const char *app_key)
-{
-  OpConnection *connection = test_connection ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  char *secret;
-
-  op_secret_store_lookup_async (op_connection_get_secret_store (connection),
-                                OP_SECRET_KIND_APP_SECRET,
-                                op_connection_get_platform_id (connection),
-                                app_key, NULL, NULL, test_result_cb, &result);
-  secret = op_secret_store_lookup_finish (op_connection_get_secret_store (connection),
-                                          test_await (&result), &error);
-  if (secret == NULL)
-    g_assert_error (error, OP_SECRET_ERROR, OP_SECRET_ERROR_NOT_FOUND);
-
-  return secret;
 }
 
 /* Returns: (transfer full): the account's apps, as the platform has them */
@@ -223,8 +123,8 @@ test_list_apps (void)
   g_autoptr(GError) error = NULL;
   GListModel *apps;
 
-  op_platform_client_list_apps_async (test_client (), NULL, test_result_cb, &result);
-  apps = op_platform_client_list_apps_finish (test_client (), test_await (&result), &error);
+  op_platform_client_list_apps_async (test_client (), NULL, op_test_ui_result_cb, &result);
+  apps = op_platform_client_list_apps_finish (test_client (), op_test_ui_await (&result), &error);
   g_assert_no_error (error);
 
   return apps;
@@ -238,48 +138,10 @@ test_count_apps (void)
   return g_list_model_get_n_items (apps);
 }
 
-static G_GNUC_UNUSED OpApp *
-test_get_app (const char *app_key)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  OpApp *found;
-
-  op_platform_client_get_app_async (test_client (), app_key, NULL, test_result_cb, &result);
-  found = op_platform_client_get_app_finish (test_client (), test_await (&result), &error);
-  g_assert_no_error (error);
-
-  return found;
-}
-
-static G_GNUC_UNUSED OpAssistant *
-test_assistant (void)
-{
-  GtkWidget *assistant = op_test_ui_find (GTK_WIDGET (test_window ()), op_test_ui_match_type,
-                                          GSIZE_TO_POINTER (OP_TYPE_ASSISTANT));
-
-  return assistant != NULL && gtk_widget_get_mapped (assistant) ? OP_ASSISTANT (assistant) : NULL;
-}
-
-static gboolean
-test_assistant_shown_cb (gpointer data)
-{
-  return test_assistant () != NULL;
-}
-
 static gboolean
 test_assistant_closed_cb (gpointer data)
 {
-  return test_assistant () == NULL;
-}
-
-static G_GNUC_UNUSED OpAssistant *
-test_wait_assistant (void)
-{
-  op_test_ui_wait_until (test_assistant_shown_cb, NULL, 10000);
-  op_test_ui_iterate (100);
-
-  return test_assistant ();
+  return op_test_ui_assistant () == NULL;
 }
 
 static G_GNUC_UNUSED void
@@ -301,12 +163,6 @@ test_assistant_button (OpAssistant *assistant,
   return op_test_ui_find (bar, test_match_button_label, label);
 }
 
-static G_GNUC_UNUSED const char *
-test_page_name (OpAssistant *assistant)
-{
-  return gtk_widget_get_name (GTK_WIDGET (op_assistant_get_current_page (assistant)));
-}
-
 typedef struct
 {
   OpAssistant *assistant;
@@ -318,7 +174,7 @@ test_page_is_cb (gpointer data)
 {
   TestPageWait *wait = data;
 
-  return g_strcmp0 (test_page_name (wait->assistant), wait->name) == 0 &&
+  return g_strcmp0 (op_test_ui_page_name (wait->assistant), wait->name) == 0 &&
          !op_wizard_page_get_applying (op_assistant_get_current_page (wait->assistant));
 }
 
@@ -346,20 +202,6 @@ test_next (OpAssistant *assistant,
   op_test_ui_wait_until (test_page_complete_cb, assistant, 20000);
   op_test_ui_iterate (50);
   test_click (test_assistant_button (assistant, label != NULL ? label : "_Next"));
-}
-
-static gboolean
-test_label_shown_cb (gpointer data)
-{
-  return test_find_label_containing (GTK_WIDGET (test_window ()), data) != NULL;
-}
-
-/* Waits until a mapped label of the window contains @text. */
-static G_GNUC_UNUSED void
-test_wait_label (const char *text,
-                 guint       timeout_ms)
-{
-  op_test_ui_wait_until (test_label_shown_cb, (gpointer) text, timeout_ms);
 }
 
 /* Types @text into a form page's field, as the user would, and lets the
@@ -404,7 +246,7 @@ test_open_solution (gint64      solution_id,
 {
   OpSolutionsPage *page;
 
-  op_window_show_area (test_window (), "solutions");
+  op_window_show_area (op_test_ui_window (), "solutions");
   op_test_ui_iterate (100);
   page = test_solutions_page ();
   op_solutions_page_show_solution (page, solution_id);
@@ -434,7 +276,7 @@ test_shot (const char *name)
     return;
 
   op_test_ui_iterate (400);
-  window = test_window ();
+  window = op_test_ui_window ();
   width = gtk_widget_get_width (GTK_WIDGET (window));
   height = gtk_widget_get_height (GTK_WIDGET (window));
   paintable = gtk_widget_paintable_new (GTK_WIDGET (window));

@@ -236,3 +236,178 @@ op_test_ui_sign_in (OpApplication *app,
 
   return account;
 }
+
+/* The main window; fails the test when there is none. */
+OpWindow *
+op_test_ui_window (void)
+{
+  OpWindow *window = OP_WINDOW (op_test_ui_find_toplevel (OP_TYPE_WINDOW));
+
+  g_assert_nonnull (window);
+  return window;
+}
+
+/* A mapped label of @root whose text contains @text, or NULL. */
+GtkWidget *
+op_test_ui_find_label_containing (GtkWidget  *root,
+                                  const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = op_test_ui_find_label_containing (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+label_shown_cb (gpointer data)
+{
+  return op_test_ui_find_label_containing (GTK_WIDGET (op_test_ui_window ()), data) != NULL;
+}
+
+/* Waits until a mapped label of the main window contains @text. */
+void
+op_test_ui_wait_label (const char *text,
+                       guint       timeout_ms)
+{
+  op_test_ui_wait_until (label_shown_cb, (gpointer) text, timeout_ms);
+}
+
+/* A GAsyncReadyCallback that keeps the result in the GAsyncResult pointer
+ * @user_data points to; see op_test_ui_await(). */
+void
+op_test_ui_result_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Waits for an asynchronous call made with op_test_ui_result_cb.
+ *
+ * Returns: (transfer none): *@result */
+GAsyncResult *
+op_test_ui_await (GAsyncResult **result)
+{
+  op_test_ui_wait_until (pointer_set, result, 20000);
+  return *result;
+}
+
+/* Completes 入驻 for the signed-in account through the client, as the
+ * onboarding wizard does, and tells the connection. */
+void
+op_test_ui_onboard (OpApplication   *app,
+                    OpDeveloperType  type)
+{
+  OpConnection *connection = op_application_get_connection (app);
+  OpPlatformClient *client = op_connection_get_client (connection);
+  g_autoptr(GAsyncResult) sms = NULL;
+  g_autoptr(GAsyncResult) code_result = NULL;
+  g_autoptr(GAsyncResult) submit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OpAccount) account = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *text = NULL;
+
+  op_platform_client_request_sms_code_async (client, "13800138000", NULL, op_test_ui_result_cb, &sms);
+  g_assert_true (op_platform_client_request_sms_code_finish (client, op_test_ui_await (&sms), NULL, &error));
+  g_assert_no_error (error);
+
+  op_platform_client_get_sandbox_sms_async (client, NULL, op_test_ui_result_cb, &code_result);
+  g_assert_true (op_platform_client_get_sandbox_sms_finish (client, op_test_ui_await (&code_result),
+                                                            &code, &text, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (code);
+
+  op_platform_client_submit_onboarding_async (client, "13800138000", code, "Li Lei",
+                                              "lilei@example.com", type,
+                                              type == OP_DEVELOPER_TYPE_ISV ? "Example Co." : NULL,
+                                              NULL, op_test_ui_result_cb, &submit);
+  account = op_platform_client_submit_onboarding_finish (client, op_test_ui_await (&submit), &error);
+  g_assert_no_error (error);
+  g_assert_true (op_account_get_is_developer (account));
+
+  op_connection_set_account (connection, account);
+}
+
+/* Returns: (transfer full) (nullable): the AppSecret of @app_key in the keyring */
+char *
+op_test_ui_lookup_secret (OpApplication *app,
+                          const char    *app_key)
+{
+  OpConnection *connection = op_application_get_connection (app);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  char *secret;
+
+  op_secret_store_lookup_async (op_connection_get_secret_store (connection),
+                                OP_SECRET_KIND_APP_SECRET,
+                                op_connection_get_platform_id (connection),
+                                app_key, NULL, NULL, op_test_ui_result_cb, &result);
+  secret = op_secret_store_lookup_finish (op_connection_get_secret_store (connection),
+                                          op_test_ui_await (&result), &error);
+  if (secret == NULL)
+    g_assert_error (error, OP_SECRET_ERROR, OP_SECRET_ERROR_NOT_FOUND);
+
+  return secret;
+}
+
+/* Returns: (transfer full): the app @app_key, as the platform has it */
+OpApp *
+op_test_ui_get_app (OpApplication *app,
+                    const char    *app_key)
+{
+  OpPlatformClient *client = op_connection_get_client (op_application_get_connection (app));
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  OpApp *found;
+
+  op_platform_client_get_app_async (client, app_key, NULL, op_test_ui_result_cb, &result);
+  found = op_platform_client_get_app_finish (client, op_test_ui_await (&result), &error);
+  g_assert_no_error (error);
+
+  return found;
+}
+
+/* The main window's wizard while it shows, or NULL. */
+OpAssistant *
+op_test_ui_assistant (void)
+{
+  GtkWidget *assistant = op_test_ui_find (GTK_WIDGET (op_test_ui_window ()), op_test_ui_match_type,
+                                          GSIZE_TO_POINTER (OP_TYPE_ASSISTANT));
+
+  return assistant != NULL && gtk_widget_get_mapped (assistant) ? OP_ASSISTANT (assistant) : NULL;
+}
+
+static gboolean
+assistant_shown_cb (gpointer data)
+{
+  return op_test_ui_assistant () != NULL;
+}
+
+/* Waits for a wizard to show and settle. */
+OpAssistant *
+op_test_ui_wait_assistant (guint timeout_ms)
+{
+  op_test_ui_wait_until (assistant_shown_cb, NULL, timeout_ms);
+  op_test_ui_iterate (100);
+
+  return op_test_ui_assistant ();
+}
+
+/* The name of @assistant's current page ("confirm", "summary"…). */
+const char *
+op_test_ui_page_name (OpAssistant *assistant)
+{
+  return gtk_widget_get_name (GTK_WIDGET (op_assistant_get_current_page (assistant)));
+}

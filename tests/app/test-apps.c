@@ -38,7 +38,7 @@ test_apps_list_and_page (void)
   GtkWidget *row;
   g_autofree char *subtitle = NULL;
 
-  op_window_show_area (test_window (), "apps");
+  op_window_show_area (op_test_ui_window (), "apps");
   apps_page = test_apps_page ();
   op_test_ui_wait_until (apps_listed_cb, GUINT_TO_POINTER (2), 20000);
   op_test_ui_iterate (100);
@@ -62,7 +62,7 @@ test_apps_list_and_page (void)
   g_assert_cmpstr (test_row_subtitle (GTK_WIDGET (page), "State"), ==, "In development");
   g_assert_cmpstr (test_row_subtitle (GTK_WIDGET (page), "Type"), ==, "Self-use app");
   g_assert_nonnull (test_find_row (GTK_WIDGET (page), "Purchase order management"));
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (page), "0 of 5,000 calls today"));
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (page), "0 of 5,000 calls today"));
   /* A self-use app in development may ask for launch, nothing else. */
   g_assert_true (gtk_widget_get_visible (test_find_row (GTK_WIDGET (page), "Submit for Launch")));
   g_assert_false (gtk_widget_get_visible (test_find_row (GTK_WIDGET (page), "List for Sale")));
@@ -154,7 +154,7 @@ dialog_shown_cb (gpointer data)
 static gboolean
 keyring_changed_cb (gpointer data)
 {
-  g_autofree char *secret = test_lookup_secret (op_app_get_app_key (orders_app));
+  g_autofree char *secret = op_test_ui_lookup_secret (app, op_app_get_app_key (orders_app));
 
   return secret != NULL && g_strcmp0 (secret, data) != 0;
 }
@@ -183,7 +183,7 @@ test_apps_reset_secret (void)
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
   adw_message_dialog_response (dialog, "cancel");
   op_test_ui_iterate (300);
-  kept = test_lookup_secret (op_app_get_app_key (orders_app));
+  kept = op_test_ui_lookup_secret (app, op_app_get_app_key (orders_app));
   g_assert_cmpstr (kept, ==, orders_secret);
 
   /* Confirmed: a new secret, in the keyring and on the page. */
@@ -191,9 +191,9 @@ test_apps_reset_secret (void)
   op_test_ui_wait_until (dialog_shown_cb, NULL, 5000);
   adw_message_dialog_response (find_dialog (), "reset");
   op_test_ui_wait_until (keyring_changed_cb, orders_secret, 10000);
-  new_secret = test_lookup_secret (op_app_get_app_key (orders_app));
+  new_secret = op_test_ui_lookup_secret (app, op_app_get_app_key (orders_app));
   op_test_ui_wait_until (secret_row_is_cb, new_secret, 5000);
-  test_wait_label ("A new AppSecret was issued and kept in the keyring", 5000);
+  op_test_ui_wait_label ("A new AppSecret was issued and kept in the keyring", 5000);
 
   /* The old one no longer signs; the new one does. */
   old = test_gateway_call (op_app_get_app_key (orders_app), orders_secret, "0");
@@ -248,7 +248,7 @@ test_apps_usage_chart (void)
   g_assert_cmpint (gtk_widget_get_height (chart), >=, 180);
 
   /* The quota counts the same calls. */
-  test_wait_label ("4 of 5,000 calls today", 5000);
+  op_test_ui_wait_label ("4 of 5,000 calls today", 5000);
   g_assert_true (gtk_widget_get_has_tooltip (chart));
 }
 
@@ -309,14 +309,14 @@ test_apps_quota_offered_at_80_percent (void)
   g_assert_false (row_visible (page, "Submit for Launch"));
   g_assert_false (gtk_widget_get_sensitive (test_find_row (GTK_WIDGET (page), "Raise the Call Quota")));
   g_assert_cmpfloat_with_epsilon (gtk_level_bar_get_value (bar), 0.79999, 1e-9);
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (page), "79,999 of 100,000 calls today"));
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (page), "79,999 of 100,000 calls today"));
 
   /* Exactly 80%: offered, with the quota shown as a warning. */
   op_app_page_set_app (page, at);
   g_assert_true (op_apps_may_raise_quota (at));
   g_assert_true (row_visible (page, "Raise the Call Quota"));
   g_assert_true (gtk_widget_get_sensitive (test_find_row (GTK_WIDGET (page), "Raise the Call Quota")));
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (page), "reached 80% of the daily limit"));
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (page), "reached 80% of the daily limit"));
 
   /* Not while a request is under review, which the page says. */
   op_app_page_set_app (page, pending);
@@ -329,7 +329,7 @@ test_apps_quota_offered_at_80_percent (void)
   op_app_page_set_app (page, developing);
   g_assert_false (row_visible (page, "Raise the Call Quota"));
   g_assert_true (row_visible (page, "Submit for Launch"));
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (page), "development limit, which cannot be raised"));
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (page), "development limit, which cannot be raised"));
 }
 
 static GtkWidget *
@@ -351,13 +351,13 @@ reason_view (OpAssistant *assistant)
 static gboolean
 assistant_error_cb (gpointer data)
 {
-  return test_find_label_containing (GTK_WIDGET (data), "did not accept the request to raise the call quota") != NULL;
+  return op_test_ui_find_label_containing (GTK_WIDGET (data), "did not accept the request to raise the call quota") != NULL;
 }
 
 static gboolean
 assistant_closed_cb (gpointer data)
 {
-  return test_assistant () == NULL;
+  return op_test_ui_assistant () == NULL;
 }
 
 static void
@@ -376,10 +376,10 @@ test_apps_quota_form (void)
   op_app_page_set_app (page, busy);
   assistant = test_start_flow ("app.raise-quota");
   g_assert_nonnull (assistant);
-  g_assert_cmpstr (test_current_page_name (assistant), ==, "form");
+  g_assert_cmpstr (op_test_ui_page_name (assistant), ==, "form");
   next = test_assistant_button (assistant, "_Submit Request");
   g_assert_false (gtk_widget_get_sensitive (next));
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (assistant), "85,000 of 100,000 calls today"));
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (assistant), "85,000 of 100,000 calls today"));
 
   /* Not a number: said under the field when the user leaves it. */
   limit = limit_row (assistant);
@@ -387,13 +387,13 @@ test_apps_quota_form (void)
   g_signal_emit_by_name (limit, "entry-activated");
   op_test_ui_iterate (50);
   g_assert_true (gtk_widget_has_css_class (limit, "error"));
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (assistant), "Enter a whole number of calls"));
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (assistant), "Enter a whole number of calls"));
   g_assert_false (gtk_widget_get_sensitive (next));
 
   /* Not more than now. */
   gtk_editable_set_text (GTK_EDITABLE (limit), "100,000");
   op_test_ui_iterate (700);
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (assistant),
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (assistant),
                                                 "Ask for more than the current limit of 100,000 calls a day."));
   g_assert_false (gtk_widget_get_sensitive (next));
 
@@ -411,8 +411,8 @@ test_apps_quota_form (void)
   /* The platform refuses (the real app is still in development), in plain words. */
   gtk_widget_activate (next);
   op_test_ui_wait_until (assistant_error_cb, assistant, 10000);
-  g_assert_cmpstr (test_current_page_name (assistant), ==, "form");
-  after = test_get_app (key);
+  g_assert_cmpstr (op_test_ui_page_name (assistant), ==, "form");
+  after = op_test_ui_get_app (app, key);
   g_assert_cmpint (op_app_get_quota_increase_state (after), ==, OP_REVIEW_STATE_NONE);
 
   /* Leaving keeps what was typed; coming back offers to continue. */
@@ -451,7 +451,7 @@ test_apps_screenshots (void)
   GtkWidget *limit;
 
   test_shot_size ();
-  op_window_show_area (test_window (), "apps");
+  op_window_show_area (op_test_ui_window (), "apps");
   op_test_ui_wait_until (apps_listed_cb, GUINT_TO_POINTER (2), 20000);
   test_shot ("apps-list");
 

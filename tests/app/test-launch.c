@@ -44,7 +44,7 @@ check_page_settled_cb (gpointer data)
 static gboolean
 assistant_closed_cb (gpointer data)
 {
-  return test_assistant () == NULL;
+  return op_test_ui_assistant () == NULL;
 }
 
 static void
@@ -59,13 +59,13 @@ test_launch_needs_a_successful_call (void)
 
   assistant = test_start_flow ("app.launch");
   g_assert_nonnull (assistant);
-  g_assert_cmpstr (test_current_page_name (assistant), ==, "check");
+  g_assert_cmpstr (op_test_ui_page_name (assistant), ==, "check");
   check = op_assistant_get_current_page (assistant);
   op_test_ui_wait_until (check_page_settled_cb, check, 10000);
 
   /* Explained, and Next stays disabled. */
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (check), "Make a Successful Call First"));
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (check), "at least one successful API call"));
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (check), "Make a Successful Call First"));
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (check), "at least one successful API call"));
   g_assert_false (op_wizard_page_get_complete (check));
   next = test_assistant_button (assistant, "_Next");
   g_assert_true (gtk_widget_get_visible (next));
@@ -74,7 +74,7 @@ test_launch_needs_a_successful_call (void)
   /* Next cannot be forced either. */
   op_assistant_next_page (assistant);
   op_test_ui_iterate (100);
-  g_assert_cmpstr (test_current_page_name (assistant), ==, "check");
+  g_assert_cmpstr (op_test_ui_page_name (assistant), ==, "check");
 
   /* A signed call that fails (a missing parameter) does not count. */
   {
@@ -90,7 +90,7 @@ test_launch_needs_a_successful_call (void)
   /* Escape leaves the wizard; the app is still in development. */
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.cancel", NULL);
   op_test_ui_wait_until (assistant_closed_cb, NULL, 5000);
-  g_assert_cmpstr (op_window_get_visible_area (test_window ()), ==, "apps");
+  g_assert_cmpstr (op_window_get_visible_area (op_test_ui_window ()), ==, "apps");
 }
 
 static GtkCheckButton *
@@ -142,7 +142,7 @@ test_launch_submitted_and_approved (void)
   assistant = test_start_flow ("app.launch");
   check = op_assistant_get_current_page (assistant);
   op_test_ui_wait_until (check_page_settled_cb, check, 10000);
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (check), "A Successful Call Is on Record"));
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (check), "A Successful Call Is on Record"));
   next = test_assistant_button (assistant, "_Next");
   g_assert_true (gtk_widget_get_sensitive (next));
   gtk_widget_activate (next);
@@ -160,7 +160,7 @@ test_launch_submitted_and_approved (void)
   /* Enter does not submit before the confirmation… */
   g_assert_false (test_press_enter (page));
   op_test_ui_iterate (100);
-  g_assert_cmpstr (test_current_page_name (assistant), ==, "confirm");
+  g_assert_cmpstr (op_test_ui_page_name (assistant), ==, "confirm");
 
   gtk_check_button_set_active (confirm_check (assistant), TRUE);
   op_test_ui_iterate (50);
@@ -172,9 +172,9 @@ test_launch_submitted_and_approved (void)
 
   /* 上线审核中, on the result page and on the platform. */
   page = GTK_WIDGET (op_assistant_get_current_page (assistant));
-  g_assert_nonnull (test_find_label_containing (page, "Launch Requested"));
+  g_assert_nonnull (op_test_ui_find_label_containing (page, "Launch Requested"));
   g_assert_cmpstr (test_row_subtitle (page, "App state"), ==, "Launch under review");
-  submitted = test_get_app (op_app_get_app_key (self_use_app));
+  submitted = op_test_ui_get_app (app, op_app_get_app_key (self_use_app));
   g_assert_cmpint (op_app_get_state (submitted), ==, OP_APP_STATE_LAUNCH_REVIEW);
   g_assert_true (op_review_watcher_get_pending (watcher));
 
@@ -184,13 +184,13 @@ test_launch_submitted_and_approved (void)
   expected = g_strdup_printf ("“Order Sync” passed the launch review and is launched: it may now make 100,000 calls a day.");
   g_assert_cmpstr (g_ptr_array_index (decisions, 1), ==, expected);
   /* As a toast in the window. */
-  test_wait_label ("passed the launch review", 5000);
+  op_test_ui_wait_label ("passed the launch review", 5000);
 
   /* The open result page follows. */
-  op_test_ui_wait_until (test_label_shown_cb, (gpointer) "is launched: it may now make 100,000 calls a day.", 5000);
+  op_test_ui_wait_label ("is launched: it may now make 100,000 calls a day.", 5000);
   g_assert_cmpstr (test_row_subtitle (page, "App state"), ==, "Launched");
 
-  launched = test_get_app (op_app_get_app_key (self_use_app));
+  launched = op_test_ui_get_app (app, op_app_get_app_key (self_use_app));
   g_assert_cmpint (op_app_get_state (launched), ==, OP_APP_STATE_LAUNCHED);
   g_assert_cmpint (op_app_get_daily_limit (launched), ==, 100000);
 
@@ -198,7 +198,7 @@ test_launch_submitted_and_approved (void)
   gtk_widget_activate (test_assistant_button (assistant, "_Done"));
   op_test_ui_wait_until (assistant_closed_cb, NULL, 5000);
   op_test_ui_wait_until (app_page_state_cb, (gpointer) "Launched", 10000);
-  test_wait_label ("of 100,000 calls today", 5000);
+  op_test_ui_wait_label ("of 100,000 calls today", 5000);
   g_assert_false (gtk_widget_get_visible (test_find_row (GTK_WIDGET (test_app_page ()), "Submit for Launch")));
   g_assert_false (op_review_watcher_get_pending (watcher));
 
@@ -326,7 +326,7 @@ test_launch_quota_increase (void)
 {
   const char *key = op_app_get_app_key (self_use_app);
   OpReviewWatcher *watcher = op_apps_page_get_watcher (test_apps_page ());
-  g_autoptr(OpApp) before = test_get_app (key);
+  g_autoptr(OpApp) before = op_test_ui_get_app (app, key);
   OpApp *raised = NULL;
   OpAppPage *page;
   OpAssistant *assistant;
@@ -341,15 +341,15 @@ test_launch_quota_increase (void)
   make_calls (key, self_use_secret, 79 - used);
   page = test_open_app (key);
   op_app_page_reload (page);
-  test_wait_label ("79 of 100 calls today", 10000);
+  op_test_ui_wait_label ("79 of 100 calls today", 10000);
   g_assert_false (gtk_widget_get_visible (test_find_row (GTK_WIDGET (page), "Raise the Call Quota")));
 
   /* At 80%: offered. */
   make_calls (key, self_use_secret, 1);
   op_app_page_reload (page);
-  test_wait_label ("80 of 100 calls today", 10000);
+  op_test_ui_wait_label ("80 of 100 calls today", 10000);
   g_assert_true (gtk_widget_get_visible (test_find_row (GTK_WIDGET (page), "Raise the Call Quota")));
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (page), "reached 80% of the daily limit"));
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (page), "reached 80% of the daily limit"));
 
   g_ptr_array_set_size (decisions, 0);
   op_review_watcher_set_interval (watcher, 300);
@@ -366,21 +366,21 @@ test_launch_quota_increase (void)
   g_assert_true (gtk_widget_get_sensitive (submit));
   gtk_widget_activate (submit);
   test_wait_page (assistant, "result");
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (assistant),
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (assistant),
                                                 "raise the call quota of “Order Sync” to 500 calls a day"));
 
   /* Approved by the reviewer: told, and the new limit is there. */
   op_test_ui_wait_until (decided_twice_cb, NULL, 30000);
   g_assert_cmpstr (g_ptr_array_index (decisions, 0), ==, "Call Quota Raised");
   g_assert_cmpstr (g_ptr_array_index (decisions, 1), ==, "The call quota of “Order Sync” is now 500 calls a day.");
-  test_wait_label ("is now 500 calls a day", 5000);
-  raised = test_get_app (key);
+  op_test_ui_wait_label ("is now 500 calls a day", 5000);
+  raised = op_test_ui_get_app (app, key);
   g_assert_cmpint (op_app_get_daily_limit (raised), ==, 500);
   g_clear_object (&raised);
 
   gtk_widget_activate (test_assistant_button (assistant, "_Done"));
   op_test_ui_wait_until (assistant_closed_cb, NULL, 5000);
-  test_wait_label ("80 of 500 calls today", 10000);
+  op_test_ui_wait_label ("80 of 500 calls today", 10000);
   g_assert_false (gtk_widget_get_visible (test_find_row (GTK_WIDGET (test_app_page ()), "Raise the Call Quota")));
 
   /* At 80% of the new limit, a request above what the sandbox's reviewer
@@ -388,7 +388,7 @@ test_launch_quota_increase (void)
   make_calls (key, self_use_secret, 320);
   page = test_app_page ();
   op_app_page_reload (page);
-  test_wait_label ("400 of 500 calls today", 10000);
+  op_test_ui_wait_label ("400 of 500 calls today", 10000);
   g_ptr_array_set_size (decisions, 0);
 
   assistant = test_start_flow ("app.raise-quota");
@@ -405,10 +405,10 @@ test_launch_quota_increase (void)
   g_assert_cmpstr (g_ptr_array_index (decisions, 0), ==, "Call Quota Not Raised");
   g_assert_true (g_str_has_prefix (g_ptr_array_index (decisions, 1),
                                    "The request to raise the call quota of “Order Sync” was rejected: "));
-  op_test_ui_wait_until (test_label_shown_cb, (gpointer) "The reviewer’s reason: ", 5000);
+  op_test_ui_wait_label ("The reviewer’s reason: ", 5000);
   g_assert_cmpstr (test_row_subtitle (GTK_WIDGET (op_assistant_get_current_page (assistant)),
                                       "Quota increase review"), ==, "Rejected");
-  raised = test_get_app (key);
+  raised = op_test_ui_get_app (app, key);
   g_assert_cmpint (op_app_get_daily_limit (raised), ==, 500);
   g_clear_object (&raised);
 
@@ -416,7 +416,7 @@ test_launch_quota_increase (void)
   op_test_ui_wait_until (assistant_closed_cb, NULL, 5000);
 
   /* The app's page says so, and offers to ask again. */
-  op_test_ui_wait_until (test_label_shown_cb, (gpointer) "Rejected: ", 10000);
+  op_test_ui_wait_label ("Rejected: ", 10000);
   g_assert_true (gtk_widget_get_visible (test_find_row (GTK_WIDGET (test_app_page ()), "Raise the Call Quota")));
 
   g_signal_handlers_disconnect_by_func (watcher, decided_cb, NULL);

@@ -34,7 +34,7 @@ decided_cb (OpReviewWatcher *watcher,
 static gboolean
 assistant_closed_cb (gpointer data)
 {
-  return test_assistant () == NULL;
+  return op_test_ui_assistant () == NULL;
 }
 
 static GtkWidget *
@@ -77,7 +77,7 @@ test_listing_callback_must_be_https (void)
 
   test_open_app (op_app_get_app_key (isv_app));
   assistant = test_start_flow ("app.list");
-  g_assert_cmpstr (test_current_page_name (assistant), ==, "info");
+  g_assert_cmpstr (op_test_ui_page_name (assistant), ==, "info");
   next = test_assistant_button (assistant, "_Next");
   g_assert_false (gtk_widget_get_sensitive (next));
 
@@ -99,15 +99,15 @@ test_listing_callback_must_be_https (void)
 
   /* …then shows under each field, with the reason. */
   g_assert_true (gtk_widget_has_css_class (callback, "error"));
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (assistant), "must start with https://, not http://"));
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (assistant), "must start with https://, not http://"));
   g_assert_true (gtk_widget_has_css_class (instance, "error"));
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (assistant), "4 to 64 letters, digits or hyphens"));
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (assistant), "4 to 64 letters, digits or hyphens"));
   g_assert_false (gtk_widget_get_sensitive (next));
 
   /* Enter on an incomplete page does nothing. */
   g_signal_emit_by_name (callback, "entry-activated");
   op_test_ui_iterate (100);
-  g_assert_cmpstr (test_current_page_name (assistant), ==, "info");
+  g_assert_cmpstr (op_test_ui_page_name (assistant), ==, "info");
 
   /* Corrected: the errors go at once, and Next is possible. */
   type_into (assistant, "Instance ID", "jst-0001");
@@ -136,7 +136,7 @@ test_listing_draft_and_platform_reasons (void)
   assistant = test_start_flow ("app.list");
   revealer = op_test_ui_find (GTK_WIDGET (assistant), op_test_ui_match_type, GSIZE_TO_POINTER (GTK_TYPE_REVEALER));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (assistant), "Continue where you left off?"));
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (assistant), "Continue where you left off?"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (assistant, "Jushita account"))), ==, "isv-jst");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (assistant, "Instance ID"))), ==, "jst-0001");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (assistant, "Authorization callback address"))), ==,
@@ -155,7 +155,7 @@ test_listing_draft_and_platform_reasons (void)
   op_test_ui_iterate (50);
   callback = entry_row (assistant, "Authorization callback address");
   g_assert_true (gtk_widget_has_css_class (callback, "error"));
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (assistant), "The platform could not reach this address."));
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (assistant), "The platform could not reach this address."));
   g_assert_false (gtk_widget_get_sensitive (test_assistant_button (assistant, "_Next")));
 
   type_into (assistant, "Authorization callback address", "https://isv.example.com/oauth/callback");
@@ -211,9 +211,9 @@ test_listing_submitted_and_approved (void)
   test_wait_page (assistant, "result");
 
   page = GTK_WIDGET (op_assistant_get_current_page (assistant));
-  g_assert_nonnull (test_find_label_containing (page, "Submitted for Sale"));
+  g_assert_nonnull (op_test_ui_find_label_containing (page, "Submitted for Sale"));
   g_assert_cmpstr (test_row_subtitle (page, "Listing review"), ==, "Under review");
-  submitted = test_get_app (op_app_get_app_key (isv_app));
+  submitted = op_test_ui_get_app (app, op_app_get_app_key (isv_app));
   g_assert_cmpint (op_app_get_listing_state (submitted), ==, OP_REVIEW_STATE_PENDING);
   g_assert_cmpstr (op_app_get_callback_url (submitted), ==, "https://isv.example.com/oauth/callback");
   market = op_test_ui_find (page, test_match_button_label, "_Continue on the 1688 Service Market");
@@ -223,12 +223,12 @@ test_listing_submitted_and_approved (void)
   /* Approved: told, and the way on to the service market. */
   op_test_ui_wait_until (decided_twice_cb, NULL, 30000);
   g_assert_cmpstr (g_ptr_array_index (decisions, 0), ==, "Listing Approved");
-  test_wait_label ("passed the listing review", 5000);
-  op_test_ui_wait_until (test_label_shown_cb, (gpointer) "Listing Approved", 5000);
+  op_test_ui_wait_label ("passed the listing review", 5000);
+  op_test_ui_wait_label ("Listing Approved", 5000);
   g_assert_true (gtk_widget_get_visible (market));
   g_assert_cmpstr (test_row_subtitle (page, "Listing review"), ==, "Approved");
 
-  listed = test_get_app (op_app_get_app_key (isv_app));
+  listed = op_test_ui_get_app (app, op_app_get_app_key (isv_app));
   g_assert_cmpint (op_app_get_listing_state (listed), ==, OP_REVIEW_STATE_APPROVED);
   g_assert_nonnull (op_app_get_market_url (listed));
 
@@ -239,7 +239,7 @@ test_listing_submitted_and_approved (void)
   op_test_ui_wait_until (assistant_closed_cb, NULL, 5000);
 
   /* The app's page: listed, nothing more to list. */
-  test_wait_label ("Approved", 10000);
+  op_test_ui_wait_label ("Approved", 10000);
   g_assert_false (gtk_widget_get_visible (test_find_row (GTK_WIDGET (test_app_page ()), "List for Sale")));
 
   g_signal_handlers_disconnect_by_func (watcher, decided_cb, NULL);

@@ -40,7 +40,7 @@ start_order (gint64 solution_id)
   OpAssistant *assistant;
 
   test_click (test_find_button (GTK_WIDGET (page), "_Order"));
-  assistant = test_wait_assistant ();
+  assistant = op_test_ui_wait_assistant (10000);
   g_assert_nonnull (assistant);
   test_wait_page (assistant, "solution");
 
@@ -51,7 +51,7 @@ static gboolean
 apps_loaded_cb (gpointer data)
 {
   OpAssistant *assistant = data;
-  GtkWidget *spinner_label = test_find_label_containing (GTK_WIDGET (assistant), "Loading your apps");
+  GtkWidget *spinner_label = op_test_ui_find_label_containing (GTK_WIDGET (assistant), "Loading your apps");
 
   return spinner_label == NULL;
 }
@@ -87,7 +87,7 @@ draft_path (gint64 solution_id)
 static char *
 clipboard_text (void)
 {
-  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (test_window ()));
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (op_test_ui_window ()));
   GdkContentProvider *content = gdk_clipboard_get_content (clipboard);
   g_auto(GValue) value = G_VALUE_INIT;
   g_autoptr(GError) error = NULL;
@@ -127,12 +127,12 @@ test_order_new_app (void)
   g_assert_cmpuint (test_count_apps (), ==, 0);
 
   /* The solution: this merchant has the role it needs. */
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (assistant), "You have this role"));
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (assistant), "You have this role"));
   test_shot ("order-1-solution");
 
   /* No app yet: a new one. */
   go_to_app_page (assistant);
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (assistant), "You have no apps yet."));
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (assistant), "You have no apps yet."));
   g_assert_false (gtk_widget_get_sensitive (test_find_row (GTK_WIDGET (assistant), "Use an existing app")));
   test_next (assistant, NULL);
   test_wait_page (assistant, "app-info");
@@ -143,7 +143,7 @@ test_order_new_app (void)
   name = op_form_page_get_field_widget (form, "name");
   g_signal_emit_by_name (name, "entry-activated");
   op_test_ui_iterate (100);
-  g_assert_cmpstr (test_page_name (assistant), ==, "app-info");
+  g_assert_cmpstr (op_test_ui_page_name (assistant), ==, "app-info");
   g_assert_nonnull (op_form_page_get_field_error (form, "name"));
   g_assert_true (gtk_widget_has_css_class (name, "error"));
 
@@ -157,7 +157,7 @@ test_order_new_app (void)
   /* Enter in a complete page goes on. */
   g_signal_emit_by_name (name, "entry-activated");
   test_wait_page (assistant, "confirm");
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (assistant), "The AppSecret is shown once"));
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (assistant), "The AppSecret is shown once"));
   g_assert_true (test_button_usable (test_assistant_button (assistant, "_Order")));
   test_shot ("order-3-confirm");
 
@@ -174,11 +174,11 @@ test_order_new_app (void)
   secret = g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (secret_row)));
   g_assert_cmpuint (strlen (app_key), ==, 7);
   g_assert_cmpuint (strlen (secret), >=, 16);
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (assistant), "saved in your keyring"));
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (assistant), "My Apps"));
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (assistant), "saved in your keyring"));
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (assistant), "My Apps"));
 
   /* The same secret is in the keyring, and nowhere in the drafts. */
-  kept = test_lookup_secret (app_key);
+  kept = op_test_ui_lookup_secret (app, app_key);
   g_assert_cmpstr (kept, ==, secret);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
@@ -189,13 +189,13 @@ test_order_new_app (void)
 
   /* On the platform: one app, with the solution. */
   g_assert_cmpuint (test_count_apps (), ==, 1);
-  created = test_get_app (app_key);
+  created = op_test_ui_get_app (app, app_key);
   g_assert_cmpstr (op_app_get_name (created), ==, "订单助手");
   g_assert_true (op_app_has_solution (created, TEST_SOLUTION_PRODUCTS));
 
   test_click (test_assistant_button (assistant, "_Done"));
   test_wait_assistant_closed ();
-  g_assert_cmpstr (op_window_get_visible_area (test_window ()), ==, "solutions");
+  g_assert_cmpstr (op_window_get_visible_area (op_test_ui_window ()), ==, "solutions");
 }
 
 static gboolean
@@ -222,7 +222,7 @@ test_order_existing_app (void)
   go_to_app_page (assistant);
   row = test_find_row (GTK_WIDGET (assistant), "Use an existing app");
   g_assert_false (gtk_widget_get_sensitive (row));
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (assistant), "All your apps have this solution already."));
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (assistant), "All your apps have this solution already."));
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.cancel", NULL);
   test_wait_assistant_closed ();
 
@@ -244,7 +244,7 @@ test_order_existing_app (void)
   /* No app information page: straight to the confirmation. */
   test_next (assistant, NULL);
   test_wait_page (assistant, "confirm");
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (assistant), "do not change"));
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (assistant), "do not change"));
   test_click (test_assistant_button (assistant, "_Order"));
   test_wait_page (assistant, "result");
 
@@ -253,7 +253,7 @@ test_order_existing_app (void)
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (test_find_row (GTK_WIDGET (assistant), "AppKey"))),
                    ==, op_app_get_app_key (app_before));
 
-  app_after = test_get_app (op_app_get_app_key (app_before));
+  app_after = op_test_ui_get_app (app, op_app_get_app_key (app_before));
   g_assert_true (op_app_has_solution (app_after, TEST_SOLUTION_ORDERS));
   g_assert_true (op_app_has_solution (app_after, TEST_SOLUTION_PRODUCTS));
   g_assert_cmpuint (test_count_apps (), ==, 1);
@@ -404,7 +404,7 @@ test_order_retry_does_not_duplicate (void)
 
   /* The wizard did not see it happen: still on the confirmation, Order
    * usable again, and the draft says an attempt is open. */
-  g_assert_cmpstr (test_page_name (assistant), ==, "confirm");
+  g_assert_cmpstr (op_test_ui_page_name (assistant), ==, "confirm");
   g_assert_true (test_button_usable (test_assistant_button (assistant, "_Order")));
   g_assert_true (g_file_get_contents (path, &draft, NULL, NULL));
   g_assert_nonnull (strstr (draft, "\"attempt.kind\""));
@@ -431,7 +431,7 @@ test_order_retry_does_not_duplicate (void)
   /* Its secret was in the lost answer: a new one was issued, shown and kept. */
   shown_secret = adw_action_row_get_subtitle (ADW_ACTION_ROW (test_find_row (GTK_WIDGET (assistant), "AppSecret")));
   g_assert_nonnull (shown_secret);
-  kept = test_lookup_secret (new_key);
+  kept = op_test_ui_lookup_secret (app, new_key);
   g_assert_cmpstr (kept, ==, shown_secret);
 
   test_click (test_assistant_button (assistant, "_Done"));
@@ -462,8 +462,8 @@ test_order_keyring_unavailable (void)
   op_test_ui_wait_ready (app);
 
   /* Signed in without the keyring (the app's own sign-in would refuse). */
-  op_platform_client_sign_in_async (test_client (), "merchant", "sandbox", NULL, test_result_cb, &result);
-  account = op_platform_client_sign_in_finish (test_client (), test_await (&result), &token, &error);
+  op_platform_client_sign_in_async (test_client (), "merchant", "sandbox", NULL, op_test_ui_result_cb, &result);
+  account = op_platform_client_sign_in_finish (test_client (), op_test_ui_await (&result), &token, &error);
   g_assert_no_error (error);
   op_platform_client_set_session_token (test_client (), token);
   op_connection_set_account (test_connection (), account);
@@ -478,8 +478,8 @@ test_order_keyring_unavailable (void)
   test_wait_page (assistant, "confirm");
 
   /* Refused before anything was created, and the user is told why. */
-  test_wait_label ("No app was created", 20000);
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (assistant), "keyring"));
+  op_test_ui_wait_label ("No app was created", 20000);
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (assistant), "keyring"));
   g_assert_true (test_button_usable (test_find_button (GTK_WIDGET (assistant), "_Try Again")));
   g_assert_cmpuint (test_count_apps (), ==, 0);
   test_shot ("order-8-no-keyring");
@@ -487,7 +487,7 @@ test_order_keyring_unavailable (void)
   /* Trying again changes nothing while the keyring is away. */
   test_click (test_find_button (GTK_WIDGET (assistant), "_Try Again"));
   test_wait_page (assistant, "confirm");
-  test_wait_label ("No app was created", 20000);
+  op_test_ui_wait_label ("No app was created", 20000);
   g_assert_cmpuint (test_count_apps (), ==, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.cancel", NULL);

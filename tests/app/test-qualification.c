@@ -60,10 +60,10 @@ start_qualification (const char *role_id)
 {
   OpAssistant *assistant;
 
-  op_window_show_area (test_window (), "solutions");
+  op_window_show_area (op_test_ui_window (), "solutions");
   op_test_ui_iterate (100);
   op_solutions_page_start_qualification (test_solutions_page (), role_id, NULL);
-  assistant = test_wait_assistant ();
+  assistant = op_test_ui_wait_assistant (10000);
   g_assert_nonnull (assistant);
   test_wait_page (assistant, "intro");
 
@@ -119,7 +119,7 @@ test_qualification_form_checks_as_typed (void)
 
   /* The intro says which role and what the form asks for. */
   op_test_ui_wait_until (form_complete_cb, op_assistant_get_current_page (assistant), 20000);
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (assistant), "TrustPass merchant"));
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (assistant), "TrustPass merchant"));
   g_assert_nonnull (test_find_row (GTK_WIDGET (assistant), "Unified social credit code"));
   test_shot ("qualification-1-intro");
 
@@ -128,8 +128,8 @@ test_qualification_form_checks_as_typed (void)
   form = current_form (assistant);
 
   /* The form is the platform's field list: one row per field, of its kind. */
-  op_platform_client_get_role_async (test_client (), "trustpass_merchant", NULL, test_result_cb, &result);
-  role = op_platform_client_get_role_finish (test_client (), test_await (&result), &error);
+  op_platform_client_get_role_async (test_client (), "trustpass_merchant", NULL, op_test_ui_result_cb, &result);
+  role = op_platform_client_get_role_finish (test_client (), op_test_ui_await (&result), &error);
   g_assert_no_error (error);
   fields = op_role_get_form (role);
   g_assert_cmpuint (g_list_model_get_n_items (fields), ==,
@@ -240,17 +240,17 @@ test_qualification_submitted_and_approved (void)
   /* Review, then submit. */
   test_next (assistant, NULL);
   test_wait_page (assistant, "review");
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (assistant), TEST_USCC_VALID));
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (assistant), "small.png"));
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (assistant), TEST_USCC_VALID));
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (assistant), "small.png"));
   test_shot ("qualification-4-review");
   test_click (test_assistant_button (assistant, "_Submit"));
   test_wait_page (assistant, "status");
 
   /* 审核中, then the reviewer's decision, without leaving the page. */
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (assistant), "Under review"));
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (assistant), "Under review"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   test_shot ("qualification-5-pending");
-  test_wait_label ("Approved", 30000);
+  op_test_ui_wait_label ("Approved", 30000);
   test_shot ("qualification-6-approved");
 
   /* The role is granted, and the account knows it. */
@@ -267,8 +267,8 @@ get_qualification (gint64 id)
   g_autoptr(GError) error = NULL;
   OpQualification *qualification;
 
-  op_platform_client_get_qualification_async (test_client (), id, NULL, test_result_cb, &result);
-  qualification = op_platform_client_get_qualification_finish (test_client (), test_await (&result), &error);
+  op_platform_client_get_qualification_async (test_client (), id, NULL, op_test_ui_result_cb, &result);
+  qualification = op_platform_client_get_qualification_finish (test_client (), op_test_ui_await (&result), &error);
   g_assert_no_error (error);
 
   return qualification;
@@ -316,14 +316,14 @@ test_qualification_rejected_then_resubmitted (void)
   g_hash_table_insert (fields, g_strdup ("contact_name"), g_strdup ("李雷"));
   g_hash_table_insert (fields, g_strdup ("contact_mobile"), g_strdup ("13800138000"));
   op_platform_client_apply_qualification_async (test_client (), "professional_buyer", fields, NULL,
-                                                test_result_cb, &result);
-  submitted = op_platform_client_apply_qualification_finish (test_client (), test_await (&result), &error);
+                                                op_test_ui_result_cb, &result);
+  submitted = op_platform_client_apply_qualification_finish (test_client (), op_test_ui_await (&result), &error);
   g_assert_no_error (error);
   id = op_qualification_get_id (submitted);
   op_test_ui_wait_until (rejected_cb, &id, 30000);
 
   /* Solutions shows it rejected, with the reason, and offers to correct it. */
-  op_window_show_area (test_window (), "solutions");
+  op_window_show_area (op_test_ui_window (), "solutions");
   op_solutions_page_reload (test_solutions_page ());
   op_test_ui_wait_until (correct_button_shown_cb, NULL, 20000);
   row = test_find_row (GTK_WIDGET (test_solutions_page ()), "Professional buyer");
@@ -331,10 +331,10 @@ test_qualification_rejected_then_resubmitted (void)
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "uscc"));
   test_shot ("qualification-7-rejected-in-list");
   test_click (test_find_button (row, "_Correct…"));
-  assistant = test_wait_assistant ();
+  assistant = op_test_ui_wait_assistant (10000);
   test_wait_page (assistant, "intro");
   op_test_ui_wait_until (form_complete_cb, op_assistant_get_current_page (assistant), 20000);
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (assistant), "rejected your last application"));
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (assistant), "rejected your last application"));
 
   /* The form comes back as it was sent, with the platform's reason under
    * the field it concerns; that value cannot go again. */
@@ -356,15 +356,15 @@ test_qualification_rejected_then_resubmitted (void)
   g_assert_null (op_form_page_get_field_error (form, "uscc"));
   test_next (assistant, NULL);
   test_wait_page (assistant, "review");
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (assistant), "submit it again"));
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (assistant), "submit it again"));
   test_click (test_assistant_button (assistant, "_Submit"));
   test_wait_page (assistant, "status");
-  test_wait_label ("Approved", 30000);
+  op_test_ui_wait_label ("Approved", 30000);
 
   /* The same application, resubmitted (PUT): not a second one. */
   g_clear_object (&result);
-  op_platform_client_list_qualifications_async (test_client (), NULL, test_result_cb, &result);
-  all = op_platform_client_list_qualifications_finish (test_client (), test_await (&result), &error);
+  op_platform_client_list_qualifications_async (test_client (), NULL, op_test_ui_result_cb, &result);
+  all = op_platform_client_list_qualifications_finish (test_client (), op_test_ui_await (&result), &error);
   g_assert_no_error (error);
   for (guint i = 0; i < g_list_model_get_n_items (all); i++)
     {

@@ -98,8 +98,8 @@ get_solution (gint64 id)
   g_autoptr(GError) error = NULL;
   OpSolution *solution;
 
-  op_platform_client_get_solution_async (test_client (), id, NULL, test_result_cb, &result);
-  solution = op_platform_client_get_solution_finish (test_client (), test_await (&result), &error);
+  op_platform_client_get_solution_async (test_client (), id, NULL, op_test_ui_result_cb, &result);
+  solution = op_platform_client_get_solution_finish (test_client (), op_test_ui_await (&result), &error);
   g_assert_no_error (error);
 
   return solution;
@@ -115,9 +115,9 @@ test_solutions_not_a_developer (void)
   /* Not a developer yet: 入驻 first, and the page says so. */
   page = test_open_solution (TEST_SOLUTION_ORDERS, "_Join as a Developer");
   g_assert_null (test_find_button (GTK_WIDGET (page), "_Order"));
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (page), "developer"));
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (page), "developer"));
   test_click (test_find_button (GTK_WIDGET (page), "_Join as a Developer"));
-  g_assert_cmpstr (op_window_get_visible_area (test_window ()), ==, "overview");
+  g_assert_cmpstr (op_window_get_visible_area (op_test_ui_window ()), ==, "overview");
 }
 
 static void
@@ -130,13 +130,13 @@ test_solutions_list_and_search (void)
 
   switch_account ("merchant", TRUE);
 
-  op_window_show_area (test_window (), "solutions");
+  op_window_show_area (op_test_ui_window (), "solutions");
   op_test_ui_wait_until (list_filled_cb, NULL, 20000);
   op_test_ui_iterate (200);
 
   /* Every solution the platform has. */
-  op_platform_client_list_solutions_async (test_client (), NULL, test_result_cb, &result);
-  all = op_platform_client_list_solutions_finish (test_client (), test_await (&result), &error);
+  op_platform_client_list_solutions_async (test_client (), NULL, op_test_ui_result_cb, &result);
+  all = op_platform_client_list_solutions_finish (test_client (), op_test_ui_await (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (all), ==, 5);
   g_assert_cmpuint (count_visible_rows (solutions_list ()), ==, 5);
@@ -145,10 +145,10 @@ test_solutions_list_and_search (void)
   row = test_find_row (GTK_WIDGET (solutions_list ()), "Categories and product information");
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "TrustPass merchant"));
-  g_assert_nonnull (test_find_label_containing (row, "Can be ordered"));
+  g_assert_nonnull (op_test_ui_find_label_containing (row, "Can be ordered"));
   row = test_find_row (GTK_WIDGET (solutions_list ()), "Messages and authorization for service providers");
   g_assert_nonnull (row);
-  g_assert_nonnull (test_find_label_containing (row, "Needs a qualification"));
+  g_assert_nonnull (op_test_ui_find_label_containing (row, "Needs a qualification"));
   test_shot ("solutions-1-list");
 
   /* The search narrows by name, summary or role, word by word. */
@@ -159,7 +159,7 @@ test_solutions_list_and_search (void)
   g_assert_cmpuint (count_visible_rows (solutions_list ()), >=, 1);
   search ("no such solution anywhere");
   g_assert_cmpuint (count_visible_rows (solutions_list ()), ==, 0);
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (test_solutions_page ()), "No solution matches"));
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (test_solutions_page ()), "No solution matches"));
   search ("");
   g_assert_cmpuint (count_visible_rows (solutions_list ()), ==, 5);
 
@@ -189,7 +189,7 @@ test_solutions_detail_for_merchant (void)
 
   g_assert_true (op_solution_get_orderable (solution));
   g_assert_null (test_find_button (GTK_WIDGET (page), "_Apply for Qualification"));
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (page), op_solution_get_name (solution)));
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (page), op_solution_get_name (solution)));
   test_shot ("solutions-2-detail");
 
   /* The role, held: ✓. */
@@ -243,7 +243,7 @@ test_solutions_missing_role (void)
 
   /* The platform's reason, and the role marked missing. */
   g_assert_nonnull (op_solution_get_not_orderable_message (solution));
-  g_assert_nonnull (test_find_label_containing (GTK_WIDGET (page), op_solution_get_not_orderable_message (solution)));
+  g_assert_nonnull (op_test_ui_find_label_containing (GTK_WIDGET (page), op_solution_get_not_orderable_message (solution)));
   row = test_find_row (GTK_WIDGET (page), "TrustPass merchant");
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "You do not have this role");
@@ -251,17 +251,17 @@ test_solutions_missing_role (void)
 
   /* 资质申请 opens the qualification wizard for that role. */
   test_click (test_find_button (GTK_WIDGET (page), "_Apply for Qualification"));
-  assistant = test_wait_assistant ();
+  assistant = op_test_ui_wait_assistant (10000);
   g_assert_nonnull (assistant);
   flow = op_assistant_get_flow (assistant);
   g_assert_true (OP_IS_QUALIFICATION_FLOW (flow));
   g_assert_cmpstr (op_qualification_flow_get_role_id (OP_QUALIFICATION_FLOW (flow)), ==, "trustpass_merchant");
   test_wait_page (assistant, "intro");
-  test_wait_label ("TrustPass merchant", 20000);
+  op_test_ui_wait_label ("TrustPass merchant", 20000);
 
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.cancel", NULL);
   test_wait_assistant_closed ();
-  g_assert_cmpstr (op_window_get_visible_area (test_window ()), ==, "solutions");
+  g_assert_cmpstr (op_window_get_visible_area (op_test_ui_window ()), ==, "solutions");
 
   /* A solution a buyer may order offers 订购. */
   test_open_solution (TEST_SOLUTION_ORDERS, "_Order");
@@ -270,7 +270,7 @@ test_solutions_missing_role (void)
 static void
 test_solutions_narrow_and_dark (void)
 {
-  OpWindow *window = test_window ();
+  OpWindow *window = op_test_ui_window ();
   AdwStyleManager *style = adw_style_manager_get_default ();
   OpSolutionsPage *page;
   GtkWidget *button;
@@ -355,12 +355,12 @@ test_solutions_tour (void)
     suffix = "";
 
 
-  gtk_window_set_default_size (GTK_WINDOW (test_window ()), width != NULL ? atoi (width) : 1000, 760);
+  gtk_window_set_default_size (GTK_WINDOW (op_test_ui_window ()), width != NULL ? atoi (width) : 1000, 760);
   if (g_getenv ("OP_TEST_SHOT_DARK") != NULL)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   switch_account ("merchant", TRUE);
 
-  op_window_show_area (test_window (), "solutions");
+  op_window_show_area (op_test_ui_window (), "solutions");
   op_test_ui_wait_until (list_filled_cb, NULL, 20000);
   tour_shot ("tour-1-list", suffix);
 
@@ -370,7 +370,7 @@ test_solutions_tour (void)
   tour_shot ("tour-2-detail", suffix);
 
   op_solutions_page_start_order (page);
-  assistant = test_wait_assistant ();
+  assistant = op_test_ui_wait_assistant (10000);
   test_wait_page (assistant, "solution");
   tour_shot ("tour-3-order-solution", suffix);
   tour_next (assistant, "app");
@@ -392,7 +392,7 @@ test_solutions_tour (void)
   test_wait_assistant_closed ();
 
   op_solutions_page_start_qualification (page, "professional_buyer", NULL);
-  assistant = test_wait_assistant ();
+  assistant = op_test_ui_wait_assistant (10000);
   test_wait_page (assistant, "intro");
   op_test_ui_wait_until ((OpTestCondition) test_page_complete_cb, assistant, 20000);
   tour_shot ("tour-8-qualification-intro", suffix);

@@ -10,8 +10,8 @@
 #include "config.h"
 
 #include "op-cli-test.h"
+#include "op-test-env.h"
 
-#include <glib/gstdio.h>
 #include <libsecret/secret.h>
 #include <sqlite3.h>
 #include <signal.h>
@@ -22,16 +22,13 @@
  * What the tests of the networked commands share. Each test program runs in a scratch
  * folder of its own: HOME, the XDG folders and TMPDIR of the test and of every
  * open1688-cli it runs are inside it, and so is a private D-Bus session bus with its own
- * unlocked gnome-keyring (started here, so that the user's keyring is never touched, under
- * build-aux/test or not). The platform is the real sandbox service, the built
+ * unlocked gnome-keyring (started by tests/client/op-test-env.c, so that the user's
+ * keyring is never touched, under build-aux/test or not). The platform is the real sandbox service, the built
  * open1688-sandbox, with its database in scratch/platform (the platform keeps its apps'
  * secrets, as the real one does, so that folder is not searched for leaked secrets), or in
  * the default place when a test wants the CLI's built-in sandbox to share it.
  */
 
-static char *scratch;
-static GTestDBus *bus;
-static GSubprocess *keyring;
 static GPtrArray *sandboxes;
 
 static void sandboxes_stop (void);
@@ -60,171 +57,31 @@ op_cli_run_clear (OpCliRun *run)
   g_clear_pointer (&run->err, g_free);
 }
 
-static char *
-make_dir (const char *name)
-{
-  char *path = g_build_filename (scratch, name, NULL);
-
-  g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
-
-  return path;
-}
-
-static void
-wait_for_keyring (void)
-{
-  g_autoptr(GDBusConnection) connection = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_assert_no_error (error);
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      g_autoptr(GVariant) reply = NULL;
-      gboolean has_owner = FALSE;
-
-      reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus",
-                                           "/org/freedesktop/DBus", "org.freedesktop.DBus",
-                                           "NameHasOwner",
-                                           g_variant_new ("(s)", "org.freedesktop.secrets"),
-                                           G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE,
-                                           -1, NULL, &error);
-      g_assert_no_error (error);
-      g_variant_get (reply, "(b)", &has_owner);
-      if (has_owner)
-        return;
-
-      g_usleep (20 * 1000);
-    }
-
-  g_error ("gnome-keyring-daemon did not appear on the test bus");
-}
-
-static void
-start_keyring (void)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GError) error = NULL;
-  GOutputStream *input;
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
-                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
-  keyring = g_subprocess_launcher_spawn (launcher, &error,
-                                         "gnome-keyring-daemon", "--foreground", "--unlock",
-                                         "--components=secrets", NULL);
-  g_assert_no_error (error);
-
-  /* A non-empty password creates and unlocks the login keyring without a prompt. */
-  input = g_subprocess_get_stdin_pipe (keyring);
-  g_output_stream_write_all (input, "open1688-test", strlen ("open1688-test"), NULL, NULL,
-                             &error);
-  g_assert_no_error (error);
-  g_output_stream_close (input, NULL, &error);
-  g_assert_no_error (error);
-
-  wait_for_keyring ();
-}
-
 /* Call first in main(), before anything asks GLib for the user's folders. */
 void
 op_cli_test_setup (gboolean with_keyring)
 {
-  static const char * const dirs[][2] = {
-    { "home", "HOME" },
-    { "data", "XDG_DATA_HOME" },
-    { "config", "XDG_CONFIG_HOME" },
-    { "cache", "XDG_CACHE_HOME" },
-    { "state", "XDG_STATE_HOME" },
-    { "runtime", "XDG_RUNTIME_DIR" },
-    { "tmp", "TMPDIR" },
-  };
-  g_autoptr(GError) error = NULL;
+  g_autofree char *platform = NULL;
 
-  scratch = g_dir_make_tmp ("open1688-cli-test-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
-    {
-      g_autofree char *path = make_dir (dirs[i][0]);
-
-      g_setenv (dirs[i][1], path, TRUE);
-    }
-  g_free (make_dir ("platform"));
-
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   g_unsetenv ("LANGUAGE");
-  /* No display: no keyring prompt can appear, and no D-Bus autolaunch either. */
-  g_unsetenv ("DISPLAY");
-  g_unsetenv ("WAYLAND_DISPLAY");
-  g_unsetenv ("GNOME_KEYRING_CONTROL");
-  g_unsetenv ("DBUS_SESSION_BUS_ADDRESS");
+  op_test_env_setup (with_keyring ? OP_TEST_ENV_KEYRING : OP_TEST_ENV_EMPTY_BUS);
 
-  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (bus);
-
-  if (with_keyring)
-    start_keyring ();
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) &&
-              !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-    }
-
-  g_rmdir (path);
+  platform = g_build_filename (op_test_env_get_scratch (), "platform", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (platform, 0700), ==, 0);
 }
 
 void
 op_cli_test_teardown (void)
 {
   sandboxes_stop ();
-
-  if (keyring != NULL)
-    {
-      g_subprocess_send_signal (keyring, SIGTERM);
-      g_subprocess_wait (keyring, NULL, NULL);
-      g_clear_object (&keyring);
-    }
-
-  /* libsecret keeps its connection for the life of the process: stop the bus daemon and
-   * let the object go with the process (g_test_dbus_down() would wait for it). */
-  secret_service_disconnect ();
-  if (bus != NULL)
-    {
-      g_test_dbus_stop (bus);
-      bus = NULL;
-    }
-
-  if (scratch != NULL)
-    {
-      remove_tree (scratch);
-      g_clear_pointer (&scratch, g_free);
-    }
+  op_test_env_teardown ();
 }
 
 const char *
 op_cli_test_get_scratch (void)
 {
-  return scratch;
+  return op_test_env_get_scratch ();
 }
 
 /* meson test sets OPEN1688_BUILD_ROOT; run by hand, the build tree is found from this
@@ -263,7 +120,8 @@ op_cli_test_sandbox_start (const char *db_path)
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *program = build_path ("service", "open1688-sandbox");
-  g_autofree char *default_db = g_build_filename (scratch, "platform", "sandbox.db", NULL);
+  g_autofree char *default_db = g_build_filename (op_test_env_get_scratch (), "platform",
+                                                  "sandbox.db", NULL);
   g_autofree char *out_name = NULL;
   g_autofree char *out_path = NULL;
   g_autofree char *db_dir = NULL;
@@ -280,7 +138,7 @@ op_cli_test_sandbox_start (const char *db_path)
 
   /* Its output goes to a file: a pipe nobody reads could fill up and stop it. */
   out_name = g_strdup_printf ("sandbox-%u.out", sandboxes->len);
-  out_path = g_build_filename (scratch, "platform", out_name, NULL);
+  out_path = g_build_filename (op_test_env_get_scratch (), "platform", out_name, NULL);
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_INHERIT);
   g_subprocess_launcher_set_stdout_file_path (launcher, out_path);
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
@@ -645,62 +503,14 @@ op_cli_test_keyring_clear (const char *kind,
   g_assert_no_error (error);
 }
 
-static char *
-find_in_tree (const char *path,
-              const char *needle)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return NULL;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-
-      if (g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        continue;
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        {
-          char *found = find_in_tree (child, needle);
-
-          if (found != NULL)
-            return found;
-          continue;
-        }
-
-      if (g_file_get_contents (child, &contents, &length, NULL) &&
-          memmem (contents, length, needle, strlen (needle)) != NULL)
-        return g_steal_pointer (&child);
-    }
-
-  return NULL;
-}
-
 /* The first file under the CLI's home, XDG folders or TMPDIR that holds @needle, or NULL
  * (the keyring's own file there is encrypted). */
 char *
 op_cli_test_find_in_files (const char *needle)
 {
-  static const char * const dirs[] = { "home", "data", "config", "cache", "state", "runtime",
-                                       "tmp" };
-
   g_assert_true (needle != NULL && strlen (needle) >= 8);
 
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
-    {
-      g_autofree char *path = g_build_filename (scratch, dirs[i], NULL);
-      char *found = find_in_tree (path, needle);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return op_test_env_find_in_files (needle, NULL);
 }
 
 /* How many console sessions the platform in scratch/platform has open: a session ended
@@ -708,7 +518,8 @@ op_cli_test_find_in_files (const char *needle)
 guint
 op_cli_test_count_sessions (void)
 {
-  g_autofree char *db_path = g_build_filename (scratch, "platform", "sandbox.db", NULL);
+  g_autofree char *db_path = g_build_filename (op_test_env_get_scratch (), "platform",
+                                               "sandbox.db", NULL);
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   guint count;

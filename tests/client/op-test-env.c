@@ -16,9 +16,10 @@
 #include <signal.h>
 #include <string.h>
 
-/* Every client test runs in throw-away XDG directories and, for the keyring, on a private
- * D-Bus session bus of its own with its own gnome-keyring: nothing of the user's keyring
- * or files is touched, whether the test runs under build-aux/test or from plain
+/* Every client test (and every test of the CLI's networked commands, see
+ * tests/cli/op-cli-test.c) runs in throw-away XDG directories and, for the keyring, on a
+ * private D-Bus session bus of its own with its own gnome-keyring: nothing of the user's
+ * keyring or files is touched, whether the test runs under build-aux/test or from plain
  * `meson test`. */
 
 static char *scratch;
@@ -101,17 +102,19 @@ op_test_env_setup (OpTestEnvKind kind)
   g_autofree char *data = NULL;
   g_autofree char *config = NULL;
   g_autofree char *cache = NULL;
+  g_autofree char *state = NULL;
   g_autofree char *runtime = NULL;
   g_autofree char *tmp = NULL;
   g_autoptr(GError) error = NULL;
 
-  scratch = g_dir_make_tmp ("open1688-client-test-XXXXXX", &error);
+  scratch = g_dir_make_tmp ("open1688-test-XXXXXX", &error);
   g_assert_no_error (error);
 
   home = make_dir ("home");
   data = make_dir ("data");
   config = make_dir ("config");
   cache = make_dir ("cache");
+  state = make_dir ("state");
   runtime = make_dir ("runtime");
   tmp = make_dir ("tmp");
 
@@ -119,6 +122,7 @@ op_test_env_setup (OpTestEnvKind kind)
   g_setenv ("XDG_DATA_HOME", data, TRUE);
   g_setenv ("XDG_CONFIG_HOME", config, TRUE);
   g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
   g_setenv ("XDG_RUNTIME_DIR", runtime, TRUE);
   g_setenv ("TMPDIR", tmp, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
@@ -234,13 +238,14 @@ find_in_tree (const char *path,
   return NULL;
 }
 
-/* Looks for @needle in every file under the test's home and XDG data, config and cache
- * directories. Returns: the first file holding it, or NULL. */
+/* Looks for @needle in every file under the test's home, XDG directories and TMPDIR.
+ * Returns: the first file holding it, or NULL. */
 char *
 op_test_env_find_in_files (const char *needle,
                            guint      *n_files)
 {
-  static const char * const dirs[] = { "home", "data", "config", "cache", "runtime", "tmp" };
+  static const char * const dirs[] = { "home", "data", "config", "cache", "state", "runtime",
+                                       "tmp" };
   guint count = 0;
 
   g_assert (needle != NULL && *needle != '\0');

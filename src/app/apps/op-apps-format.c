@@ -308,3 +308,40 @@ op_apps_enter_advances (GtkWidget *page)
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (enter_pressed_cb), page, 0);
   gtk_widget_add_controller (page, keys);
 }
+
+/**
+ * op_apps_field_message:
+ * @error: (nullable): the local check's problem with the field, or %NULL
+ * @server: (nullable): the platform's problem with the field, or %NULL
+ * @touched: whether the user has been through the field
+ * @typing: whether the user is typing in the field now
+ * @showing: (inout): whether the field shows a problem; updated
+ *
+ * Which problem a field of a form shows: the platform's first, then the
+ * local one once the user has been through the field. While the user types,
+ * a new local problem waits for a pause; one already shown is updated at
+ * once.
+ *
+ * Returns: (nullable): @server, @error or %NULL
+ */
+const char *
+op_apps_field_message (const char *error,
+                       const char *server,
+                       gboolean    touched,
+                       gboolean    typing,
+                       gboolean   *showing)
+{
+  const char *shown;
+
+  g_return_val_if_fail (showing != NULL, NULL);
+
+  if (server != NULL)
+    shown = server;
+  else if (!touched || (typing && !*showing))
+    shown = NULL;
+  else
+    shown = error;
+
+  *showing = shown != NULL;
+  return shown;
+}

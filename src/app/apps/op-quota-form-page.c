@@ -185,14 +185,8 @@ op_quota_form_page_validate_full (OpQuotaFormPage *self,
       if (error != NULL || server != NULL)
         complete = FALSE;
 
-      if (server != NULL)
-        shown = server;
-      else if (!self->touched[field] || (field == typing && !self->showing[field]))
-        shown = NULL;
-      else
-        shown = error;
-
-      self->showing[field] = shown != NULL;
+      shown = op_apps_field_message (error, server, self->touched[field], field == typing,
+                                     &self->showing[field]);
       op_quota_form_page_show_field (self, field, shown);
     }
 
