@@ -26,9 +26,9 @@ test_i18n_zh_cn_window (void)
   g_assert_nonnull (op_test_ui_find (GTK_WIDGET (window), op_test_ui_match_label,
                                      "欢迎使用 1688 开放平台助手"));
   /* The steps use the platform's own terms. */
-  g_assert_nonnull (op_test_ui_find (GTK_WIDGET (window), op_test_ui_match_title,
+  g_assert_nonnull (op_test_ui_find (GTK_WIDGET (window), op_test_ui_match_label,
                                      "入驻开放平台"));
-  g_assert_nonnull (op_test_ui_find (GTK_WIDGET (window), op_test_ui_match_title,
+  g_assert_nonnull (op_test_ui_find (GTK_WIDGET (window), op_test_ui_match_label,
                                      "资质申请"));
 }
 

@@ -88,9 +88,9 @@ test_window_shows_sidebar (void)
   /* The welcome page explains the path in the user's language (English here). */
   g_assert_nonnull (op_test_ui_find (GTK_WIDGET (window), op_test_ui_match_label,
                                      "Welcome to Open 1688"));
-  g_assert_nonnull (op_test_ui_find (GTK_WIDGET (window), op_test_ui_match_title,
+  g_assert_nonnull (op_test_ui_find (GTK_WIDGET (window), op_test_ui_match_label,
                                      "Join as a developer"));
-  g_assert_nonnull (op_test_ui_find (GTK_WIDGET (window), op_test_ui_match_title,
+  g_assert_nonnull (op_test_ui_find (GTK_WIDGET (window), op_test_ui_match_label,
                                      "Launch, or list for sale"));
 
   /* The sidebar says which platform and gateway are in use. */
