@@ -409,7 +409,8 @@ roles_poll_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Tells the user about the decisions taken since the last look. */
+/* Notices the decisions taken since the last look (the review watcher
+ * announces them), so that the account and the roles are read again. */
 static gboolean
 op_solutions_page_notice_decisions (OpSolutionsPage *self)
 {
@@ -422,26 +423,10 @@ op_solutions_page_notice_decisions (OpSolutionsPage *self)
       OpReviewState state = op_role_get_application_state (role);
       gpointer before = NULL;
 
+      /* The review watcher of My Apps announces a decision; this page only shows it. */
       if (g_hash_table_lookup_extended (self->role_states, op_role_get_id (role), NULL, &before) &&
           GPOINTER_TO_INT (before) == OP_REVIEW_STATE_PENDING && state != OP_REVIEW_STATE_PENDING)
-        {
-          g_autofree char *body = NULL;
-
-          decided = TRUE;
-          if (state == OP_REVIEW_STATE_APPROVED)
-            {
-              /* Translators: %s is a role such as 诚信通商家 */
-              body = g_strdup_printf (_("You have the role %s now."), op_role_get_name (role));
-              op_area_page_notify (OP_AREA_PAGE (self), _("Qualification approved"), body);
-            }
-          else if (state == OP_REVIEW_STATE_REJECTED)
-            {
-              /* Translators: %s is a role such as 诚信通商家 */
-              body = g_strdup_printf (_("The platform rejected your application for the role %s. Open Solutions to see why and correct it."),
-                                      op_role_get_name (role));
-              op_area_page_notify (OP_AREA_PAGE (self), _("Qualification rejected"), body);
-            }
-        }
+        decided = TRUE;
 
       g_hash_table_insert (self->role_states, g_strdup (op_role_get_id (role)), GINT_TO_POINTER (state));
       pending |= state == OP_REVIEW_STATE_PENDING;
