@@ -16,10 +16,25 @@
 #include "op-assistant.h"
 #include "op-endpoints.h"
 #include "op-overview-page.h"
+#include "op-review-watcher.h"
 #include "op-sign-in-page.h"
 #include "op-solutions-page.h"
 #include "op-welcome-page.h"
 #include "op-window.h"
+
+/* The areas built when first shown, so that the first frame builds none. */
+typedef struct
+{
+  const char *name;
+  GType     (*get_type) (void);
+} LazyArea;
+
+static const LazyArea lazy_areas[] = {
+  { "sign-in", op_sign_in_page_get_type },
+  { "overview", op_overview_page_get_type },
+  { "solutions", op_solutions_page_get_type },
+  { "apps", op_apps_page_get_type },
+};
 
 /* Areas shown only when signed in, and only when signed out. */
 static const char *signed_in_areas[] = { "overview", "solutions", "apps", NULL };
@@ -31,6 +46,7 @@ struct _OpWindow
 
   GSettings            *settings;
   OpConnection         *connection;
+  OpReviewWatcher      *watcher;
   char                 *return_area;
   char                 *flow_return_area;
 
@@ -100,8 +116,32 @@ stack_visible_child_cb (OpWindow *self)
   page = gtk_stack_get_page (self->stack, child);
   adw_window_title_set_title (self->content_title, gtk_stack_page_get_title (page));
 
-  if (OP_IS_AREA_PAGE (child))
-    op_area_page_shown (OP_AREA_PAGE (child));
+  if (ADW_IS_BIN (child) && OP_IS_AREA_PAGE (adw_bin_get_child (ADW_BIN (child))))
+    op_area_page_shown (OP_AREA_PAGE (adw_bin_get_child (ADW_BIN (child))));
+}
+
+/* Builds the area @name the first time it is needed. */
+static void
+op_window_ensure_area (OpWindow   *self,
+                       const char *name)
+{
+  GtkWidget *slot = gtk_stack_get_child_by_name (self->stack, name);
+  GtkWidget *page;
+
+  if (!ADW_IS_BIN (slot) || adw_bin_get_child (ADW_BIN (slot)) != NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lazy_areas); i++)
+    {
+      if (!g_str_equal (lazy_areas[i].name, name))
+        continue;
+
+      page = g_object_new (lazy_areas[i].get_type (), "connection", self->connection, NULL);
+      if (OP_IS_APPS_PAGE (page))
+        op_apps_page_set_watcher (OP_APPS_PAGE (page), self->watcher);
+      adw_bin_set_child (ADW_BIN (slot), page);
+      return;
+    }
 }
 
 static gboolean
@@ -169,6 +209,14 @@ op_window_update_banner (OpWindow *self)
 
   gtk_revealer_set_reveal_child (self->banner_revealer, unreachable);
   op_window_update_platform_status (self);
+}
+
+static void
+watcher_decided_cb (OpWindow   *self,
+                    const char *title,
+                    const char *body)
+{
+  op_window_notify (self, title, body);
 }
 
 static void
@@ -291,13 +339,10 @@ op_window_constructed (GObject *object)
                            G_CALLBACK (connection_session_expired_cb), self,
                            G_CONNECT_SWAPPED);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (OP_IS_AREA_PAGE (child))
-        op_area_page_set_connection (OP_AREA_PAGE (child), self->connection);
-    }
+  /* Brings the platform's decisions wherever the user is. */
+  self->watcher = op_review_watcher_new (self->connection);
+  g_signal_connect_object (self->watcher, "decided", G_CALLBACK (watcher_decided_cb), self,
+                           G_CONNECT_SWAPPED);
 
   op_window_restore_state (self);
   op_window_update_areas (self);
@@ -311,6 +356,9 @@ op_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), OP_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  if (self->watcher != NULL)
+    g_signal_handlers_disconnect_by_data (self->watcher, self);
+  g_clear_object (&self->watcher);
   g_clear_object (&self->connection);
   g_clear_pointer (&self->return_area, g_free);
   g_clear_pointer (&self->flow_return_area, g_free);
@@ -353,10 +401,6 @@ op_window_class_init (OpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.retry-connection", NULL,
                                    op_window_retry_connection_action);
 
-  g_type_ensure (OP_TYPE_APPS_PAGE);
-  g_type_ensure (OP_TYPE_OVERVIEW_PAGE);
-  g_type_ensure (OP_TYPE_SIGN_IN_PAGE);
-  g_type_ensure (OP_TYPE_SOLUTIONS_PAGE);
   g_type_ensure (OP_TYPE_WELCOME_PAGE);
 }
 
@@ -418,6 +462,7 @@ op_window_show_area (OpWindow   *self,
       return;
     }
 
+  op_window_ensure_area (self, area);
   gtk_stack_set_visible_child_name (self->stack, area);
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));

@@ -15,7 +15,7 @@
 #include "op-apps-page.h"
 
 /* 我的应用, My Apps: the account's apps, and the page of one app. The area
- * owns the review watcher, which brings the platform's decisions to the
+ * follows the window's review watcher, which brings the platform's decisions to the
  * window (a toast, or a desktop notification when the window is not
  * focused) wherever the user is.
  */
@@ -121,14 +121,6 @@ apps_listed_cb (GObject      *object,
   gtk_stack_set_visible_child_name (self->list_stack, items->len > 0 ? "apps" : "empty");
 }
 
-static void
-watcher_decided_cb (OpAppsPage *self,
-                    const char *title,
-                    const char *body)
-{
-  op_area_page_notify (OP_AREA_PAGE (self), title, body);
-}
-
 /* Keeps the list in step with what the watcher saw. */
 static void
 watcher_app_changed_cb (OpAppsPage *self,
@@ -175,11 +167,6 @@ connection_changed_cb (OpAppsPage *self)
     g_signal_handlers_disconnect_by_data (self->watched_connection, self);
   g_clear_object (&self->watched_connection);
 
-  if (self->watcher != NULL)
-    g_signal_handlers_disconnect_by_data (self->watcher, self);
-  g_clear_object (&self->watcher);
-
-  op_app_page_set_watcher (self->app_page, NULL);
   op_app_page_set_connection (self->app_page, connection);
 
   if (connection == NULL)
@@ -188,13 +175,6 @@ connection_changed_cb (OpAppsPage *self)
   self->watched_connection = g_object_ref (connection);
   g_signal_connect_object (connection, "notify::account", G_CALLBACK (account_changed_cb), self,
                            G_CONNECT_SWAPPED);
-
-  self->watcher = op_review_watcher_new (connection);
-  g_signal_connect_object (self->watcher, "decided", G_CALLBACK (watcher_decided_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->watcher, "app-changed", G_CALLBACK (watcher_app_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  op_app_page_set_watcher (self->app_page, self->watcher);
 }
 
 static void
@@ -392,6 +372,34 @@ op_apps_page_get_app_page (OpAppsPage *self)
   g_return_val_if_fail (OP_IS_APPS_PAGE (self), NULL);
 
   return self->app_page;
+}
+
+/**
+ * op_apps_page_set_watcher:
+ * @watcher: (nullable): the window's review watcher
+ *
+ * The window owns the watcher, which announces decisions whether or not
+ * this area was ever shown; the area keeps its list and app page in step
+ * with what the watcher sees.
+ */
+void
+op_apps_page_set_watcher (OpAppsPage      *self,
+                          OpReviewWatcher *watcher)
+{
+  g_return_if_fail (OP_IS_APPS_PAGE (self));
+  g_return_if_fail (!watcher || OP_IS_REVIEW_WATCHER (watcher));
+
+  if (self->watcher == watcher)
+    return;
+
+  if (self->watcher != NULL)
+    g_signal_handlers_disconnect_by_data (self->watcher, self);
+  g_set_object (&self->watcher, watcher);
+
+  if (watcher != NULL)
+    g_signal_connect_object (watcher, "app-changed", G_CALLBACK (watcher_app_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  op_app_page_set_watcher (self->app_page, watcher);
 }
 
 /**

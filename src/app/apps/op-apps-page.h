@@ -23,6 +23,8 @@ void             op_apps_page_show_app    (OpAppsPage *self,
                                            const char *app_key);
 GListModel      *op_apps_page_get_apps    (OpAppsPage *self);
 OpAppPage       *op_apps_page_get_app_page (OpAppsPage *self);
-OpReviewWatcher *op_apps_page_get_watcher (OpAppsPage *self);
+OpReviewWatcher *op_apps_page_get_watcher (OpAppsPage      *self);
+void             op_apps_page_set_watcher (OpAppsPage      *self,
+                                           OpReviewWatcher *watcher);
 
 G_END_DECLS
