@@ -49,6 +49,7 @@ struct _OpWindow
   OpReviewWatcher      *watcher;
   char                 *return_area;
   char                 *flow_return_area;
+  gboolean              signed_in;
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
@@ -61,6 +62,7 @@ struct _OpWindow
   GtkRevealer          *banner_revealer;
   GtkLabel             *banner_label;
   AdwBin               *wizard_bin;
+  OpWelcomePage        *welcome_page;
 };
 
 G_DEFINE_FINAL_TYPE (OpWindow, op_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -156,7 +158,10 @@ op_window_update_areas (OpWindow *self)
 {
   OpAccount *account = op_connection_get_account (self->connection);
   gboolean signed_in = account != NULL;
+  gboolean session_began = signed_in && !self->signed_in;
   const char *visible = gtk_stack_get_visible_child_name (self->stack);
+
+  self->signed_in = signed_in;
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
        row != NULL;
@@ -181,9 +186,13 @@ op_window_update_areas (OpWindow *self)
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
+  op_welcome_page_set_signed_in (self->welcome_page, signed_in);
 
-  /* Leave an area that no longer applies. */
-  if (signed_in && area_in (visible, signed_out_areas))
+  /* Leave an area that no longer applies; a member whose session comes back
+   * at start-up goes on from the overview rather than the guide. */
+  if (session_began && g_strcmp0 (visible, "welcome") == 0)
+    op_window_show_area (self, "overview");
+  else if (signed_in && area_in (visible, signed_out_areas))
     op_window_show_area (self, self->return_area != NULL ? self->return_area : "overview");
   else if (!signed_in && area_in (visible, signed_in_areas))
     op_window_show_area (self, "sign-in");
@@ -390,6 +399,7 @@ op_window_class_init (OpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OpWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, OpWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, OpWindow, wizard_bin);
+  gtk_widget_class_bind_template_child (widget_class, OpWindow, welcome_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_cb);
 

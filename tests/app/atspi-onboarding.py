@@ -138,6 +138,16 @@ def focused(node):
     return node.getState().contains(pyatspi.STATE_FOCUSED)
 
 
+def focus_in(root):
+    for node in walk(root):
+        try:
+            if focused(node):
+                return node
+        except Exception:
+            continue
+    return None
+
+
 def press(root, name, role='push button'):
     button = wait_for('a usable button “%s”' % name,
                       lambda: find(root, role, name, test=sensitive))
@@ -213,10 +223,14 @@ def main():
         def row_says(item, text):
             return item is not None and find(item, 'label', text, shown=False) is not None
 
-        # Shift+Tab from the welcome page reaches the sidebar's selected row,
-        # the arrows move along it, Return activates.
-        wait_for('the welcome page to have the focus',
-                 lambda: find(frame, 'list item', test=focused))
+        # The welcome page offers to sign in.
+        welcome = page(frame, 'OpWelcomePage')
+        wait_for('the welcome page’s Sign In button',
+                 lambda: find(welcome, 'push button', 'Sign In'))
+
+        # Shift+Tab from wherever the focus starts reaches the sidebar's
+        # selected row, the arrows move along it, Return activates.
+        wait_for('the window to give something the focus', lambda: focus_in(frame))
         for _ in range(12):
             if focused_row() is not None:
                 break

@@ -198,11 +198,18 @@ test_session_survives_restart (void)
   OpConnection *connection = op_application_get_connection (app);
 
   g_assert_nonnull (op_connection_get_account (connection));
+  op_window_show_area (main_window (), "welcome");
 
   op_connection_stop (connection);
   g_assert_null (op_connection_get_account (connection));
   op_connection_start (connection);
   op_test_ui_wait_until (account_is, (gpointer)"merchant", 20000);
+
+  /* A member whose session comes back goes on from the overview, and the
+   * guide's button now leads there too. */
+  g_assert_cmpstr (op_window_get_visible_area (main_window ()), ==, "overview");
+  g_assert_nonnull (op_test_ui_find (GTK_WIDGET (main_window ()), op_test_ui_match_label,
+                                     "Go to the _Overview"));
 }
 
 static gboolean

@@ -99,6 +99,31 @@ test_window_shows_sidebar (void)
 }
 
 static void
+test_welcome_offers_to_sign_in (void)
+{
+  OpWindow *window = current_window ();
+  GtkWidget *label;
+  GtkWidget *button;
+
+  op_window_show_area (window, "welcome");
+  op_test_ui_iterate (100);
+
+  /* Signed out, the guide's one button leads to signing in. */
+  label = op_test_ui_find (GTK_WIDGET (window), op_test_ui_match_label, "_Sign In");
+  g_assert_nonnull (label);
+  button = gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_has_css_class (button, "suggested-action"));
+
+  g_signal_emit_by_name (button, "clicked");
+  op_test_ui_iterate (200);
+  g_assert_cmpstr (op_window_get_visible_area (window), ==, "sign-in");
+
+  op_window_show_area (window, "welcome");
+  op_test_ui_iterate (100);
+}
+
+static void
 test_window_folds_when_narrow (void)
 {
   OpWindow *window = current_window ();
@@ -253,6 +278,7 @@ main (int    argc,
   app = op_test_ui_start_application ();
 
   g_test_add_func ("/app/window/shows-sidebar", test_window_shows_sidebar);
+  g_test_add_func ("/app/window/welcome-offers-to-sign-in", test_welcome_offers_to_sign_in);
   g_test_add_func ("/app/window/folds-when-narrow", test_window_folds_when_narrow);
   g_test_add_func ("/app/preferences/change-gateway", test_preferences_change_gateway);
   g_test_add_func ("/app/preferences/platform-url", test_preferences_platform_url);

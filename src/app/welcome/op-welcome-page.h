@@ -15,4 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (OpWelcomePage, op_welcome_page, OP, WELCOME_PAGE, AdwBin)
 
+void op_welcome_page_set_signed_in (OpWelcomePage *self,
+                                    gboolean       signed_in);
+
 G_END_DECLS
