@@ -10,6 +10,8 @@
 #include <locale.h>
 
 #include "op-apps-format.h"
+#include "op-overview-app-row.h"
+#include "op-overview-page.h"
 #include "op-quota-form-page.h"
 #include "op-test-apps.h"
 #include "op-usage-chart.h"
@@ -27,6 +29,26 @@ static gboolean
 apps_listed_cb (gpointer data)
 {
   return g_list_model_get_n_items (op_apps_page_get_apps (test_apps_page ())) == GPOINTER_TO_UINT (data);
+}
+
+static gboolean
+overview_lists_apps_cb (gpointer data)
+{
+  OpOverviewPage *overview = OP_OVERVIEW_PAGE (op_test_ui_find (GTK_WIDGET (op_test_ui_window ()),
+                                                                op_test_ui_match_type,
+                                                                GSIZE_TO_POINTER (OP_TYPE_OVERVIEW_PAGE)));
+  guint rows = 0;
+
+  if (overview == NULL || op_overview_page_get_loading (overview))
+    return FALSE;
+
+  for (GtkWidget *row = op_test_ui_find (GTK_WIDGET (overview), op_test_ui_match_type,
+                                         GSIZE_TO_POINTER (OP_TYPE_OVERVIEW_APP_ROW));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    rows += OP_IS_OVERVIEW_APP_ROW (row);
+
+  return rows == GPOINTER_TO_UINT (data);
 }
 
 static void
@@ -50,6 +72,13 @@ test_apps_list_and_page (void)
   subtitle = g_strdup_printf ("AppKey %s · Self-use app · In development", op_app_get_app_key (orders_app));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, subtitle);
   g_assert_nonnull (test_find_row (GTK_WIDGET (apps_page), "Feeds & <Co>"));
+
+  /* The overview shows the same names as they are, not as markup. */
+  op_window_show_area (op_test_ui_window (), "overview");
+  op_test_ui_wait_until (overview_lists_apps_cb, GUINT_TO_POINTER (2), 20000);
+  g_assert_true (OP_IS_OVERVIEW_APP_ROW (test_find_row (GTK_WIDGET (op_test_ui_window ()),
+                                                      "Feeds & <Co>")));
+  op_window_show_area (op_test_ui_window (), "apps");
 
   /* A click on the row opens the app's page. */
   g_signal_emit_by_name (list, "row-activated", row);
