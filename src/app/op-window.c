@@ -138,9 +138,10 @@ op_window_ensure_area (OpWindow   *self,
       if (!g_str_equal (lazy_areas[i].name, name))
         continue;
 
-      page = g_object_new (lazy_areas[i].get_type (), "connection", self->connection, NULL);
-      if (OP_IS_APPS_PAGE (page))
-        op_apps_page_set_watcher (OP_APPS_PAGE (page), self->watcher);
+      page = g_object_new (lazy_areas[i].get_type (),
+                           "connection", self->connection,
+                           "watcher", self->watcher,
+                           NULL);
       adw_bin_set_child (ADW_BIN (slot), page);
       return;
     }

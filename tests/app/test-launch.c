@@ -122,7 +122,7 @@ test_launch_submitted_and_approved (void)
   g_autoptr(OpGatewayResult) call = NULL;
   g_autoptr(OpApp) submitted = NULL;
   g_autoptr(OpApp) launched = NULL;
-  OpReviewWatcher *watcher = op_apps_page_get_watcher (test_apps_page ());
+  OpReviewWatcher *watcher = op_area_page_get_watcher (OP_AREA_PAGE (test_apps_page ()));
   OpAssistant *assistant;
   OpWizardPage *check;
   GtkWidget *next;
@@ -325,7 +325,7 @@ static void
 test_launch_quota_increase (void)
 {
   const char *key = op_app_get_app_key (self_use_app);
-  OpReviewWatcher *watcher = op_apps_page_get_watcher (test_apps_page ());
+  OpReviewWatcher *watcher = op_area_page_get_watcher (OP_AREA_PAGE (test_apps_page ()));
   g_autoptr(OpApp) before = op_test_ui_get_app (app, key);
   OpApp *raised = NULL;
   OpAppPage *page;

@@ -175,7 +175,7 @@ decided_twice_cb (gpointer data)
 static void
 test_listing_submitted_and_approved (void)
 {
-  OpReviewWatcher *watcher = op_apps_page_get_watcher (test_apps_page ());
+  OpReviewWatcher *watcher = op_area_page_get_watcher (OP_AREA_PAGE (test_apps_page ()));
   g_autoptr(OpApp) submitted = NULL;
   g_autoptr(OpApp) listed = NULL;
   OpAssistant *assistant;
@@ -250,7 +250,7 @@ test_listing_submitted_and_approved (void)
 static void
 test_listing_screenshots (void)
 {
-  OpReviewWatcher *watcher = op_apps_page_get_watcher (test_apps_page ());
+  OpReviewWatcher *watcher = op_area_page_get_watcher (OP_AREA_PAGE (test_apps_page ()));
   OpAssistant *assistant;
   GtkWidget *page;
 

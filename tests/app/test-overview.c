@@ -607,13 +607,10 @@ review_decided (gpointer data)
   if (op_overview_page_get_loading (get_overview ()))
     return FALSE;
 
+  /* Nobody asks the page to look again: it follows the window's review
+   * watcher. */
   review = find_review (data);
-  if (review != NULL && op_overview_review_row_get_state (review) == OP_REVIEW_STATE_REJECTED)
-    return TRUE;
-
-  /* Look again, as showing the page does. */
-  op_overview_page_refresh (get_overview ());
-  return FALSE;
+  return review != NULL && op_overview_review_row_get_state (review) == OP_REVIEW_STATE_REJECTED;
 }
 
 static void

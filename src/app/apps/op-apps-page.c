@@ -23,7 +23,7 @@ struct _OpAppsPage
 {
   OpAreaPage       parent_instance;
 
-  OpReviewWatcher *watcher;
+  OpReviewWatcher *watcher;         /* the one of the area, while connected */
   GListStore      *apps;
   GCancellable    *cancellable;
   OpConnection    *watched_connection;
@@ -136,6 +136,26 @@ watcher_app_changed_cb (OpAppsPage *self,
           break;
         }
     }
+}
+
+/* Follows the area's watcher, which announces decisions whether or not this
+ * area was ever shown; the list and the app page keep in step with it. */
+static void
+watcher_set_cb (OpAppsPage *self)
+{
+  OpReviewWatcher *watcher = op_area_page_get_watcher (OP_AREA_PAGE (self));
+
+  if (self->watcher == watcher)
+    return;
+
+  if (self->watcher != NULL)
+    g_signal_handlers_disconnect_by_data (self->watcher, self);
+  g_set_object (&self->watcher, watcher);
+
+  if (watcher != NULL)
+    g_signal_connect_object (watcher, "app-changed", G_CALLBACK (watcher_app_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  op_app_page_set_watcher (self->app_page, watcher);
 }
 
 static void
@@ -282,6 +302,7 @@ op_apps_page_init (OpAppsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "apps.back", FALSE);
 
   g_signal_connect (self, "notify::connection", G_CALLBACK (connection_changed_cb), NULL);
+  g_signal_connect (self, "notify::watcher", G_CALLBACK (watcher_set_cb), NULL);
 }
 
 /**
@@ -372,45 +393,4 @@ op_apps_page_get_app_page (OpAppsPage *self)
   g_return_val_if_fail (OP_IS_APPS_PAGE (self), NULL);
 
   return self->app_page;
-}
-
-/**
- * op_apps_page_set_watcher:
- * @watcher: (nullable): the window's review watcher
- *
- * The window owns the watcher, which announces decisions whether or not
- * this area was ever shown; the area keeps its list and app page in step
- * with what the watcher sees.
- */
-void
-op_apps_page_set_watcher (OpAppsPage      *self,
-                          OpReviewWatcher *watcher)
-{
-  g_return_if_fail (OP_IS_APPS_PAGE (self));
-  g_return_if_fail (!watcher || OP_IS_REVIEW_WATCHER (watcher));
-
-  if (self->watcher == watcher)
-    return;
-
-  if (self->watcher != NULL)
-    g_signal_handlers_disconnect_by_data (self->watcher, self);
-  g_set_object (&self->watcher, watcher);
-
-  if (watcher != NULL)
-    g_signal_connect_object (watcher, "app-changed", G_CALLBACK (watcher_app_changed_cb), self,
-                             G_CONNECT_SWAPPED);
-  op_app_page_set_watcher (self->app_page, watcher);
-}
-
-/**
- * op_apps_page_get_watcher:
- *
- * Returns: (transfer none) (nullable): the review watcher, once connected
- */
-OpReviewWatcher *
-op_apps_page_get_watcher (OpAppsPage *self)
-{
-  g_return_val_if_fail (OP_IS_APPS_PAGE (self), NULL);
-
-  return self->watcher;
 }

@@ -17,14 +17,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (OpAppsPage, op_apps_page, OP, APPS_PAGE, OpAreaPage)
 
-void             op_apps_page_refresh     (OpAppsPage *self);
-void             op_apps_page_show_list   (OpAppsPage *self);
-void             op_apps_page_show_app    (OpAppsPage *self,
-                                           const char *app_key);
-GListModel      *op_apps_page_get_apps    (OpAppsPage *self);
-OpAppPage       *op_apps_page_get_app_page (OpAppsPage *self);
-OpReviewWatcher *op_apps_page_get_watcher (OpAppsPage      *self);
-void             op_apps_page_set_watcher (OpAppsPage      *self,
-                                           OpReviewWatcher *watcher);
+void        op_apps_page_refresh      (OpAppsPage *self);
+void        op_apps_page_show_list    (OpAppsPage *self);
+void        op_apps_page_show_app     (OpAppsPage *self,
+                                       const char *app_key);
+GListModel *op_apps_page_get_apps     (OpAppsPage *self);
+OpAppPage  *op_apps_page_get_app_page (OpAppsPage *self);
 
 G_END_DECLS

@@ -28,10 +28,6 @@
 /* A decided qualification application stays in the list this long. */
 #define RECENT_DAYS 7
 
-/* While the platform reviews something, look again this often (the page
- * being visible): decisions come on their own. */
-#define POLL_SECONDS 10
-
 struct _OpOverviewPage
 {
   OpAreaPage           parent_instance;
@@ -40,7 +36,6 @@ struct _OpOverviewPage
   struct _Load        *load;
   GCancellable        *flow_cancellable;
   guint                refresh_source;
-  guint                poll_source;
   gboolean             has_content;
   OpPathState          path;
   GPtrArray           *review_rows;
@@ -403,38 +398,28 @@ op_overview_page_show_apps (OpOverviewPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->apps_group), self->app_rows->len > 0);
 }
 
-static gboolean
-poll_timeout_cb (gpointer user_data)
-{
-  OpOverviewPage *self = user_data;
-
-  self->poll_source = 0;
-  /* Hidden, it looks again when shown. */
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    op_overview_page_refresh (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Looks again later while the platform reviews something, so that the
- * decision shows here without the member asking. (The apps area's review
- * watcher announces decisions with a toast and a desktop notification.) */
+/* Decisions show here without the member asking: the window's review
+ * watcher looks at the platform while something is under review, and this
+ * page follows it (op_overview_page_reviews_changed). A review the watcher
+ * has not seen yet (made elsewhere) gets it to look now. */
 static void
 op_overview_page_watch_reviews (OpOverviewPage *self)
 {
-  gboolean pending = FALSE;
+  OpReviewWatcher *watcher = op_area_page_get_watcher (OP_AREA_PAGE (self));
+
+  if (watcher == NULL || op_review_watcher_get_pending (watcher))
+    return;
 
   for (guint i = 0; i < self->review_rows->len; i++)
     {
       OpOverviewReviewRow *row = g_ptr_array_index (self->review_rows, i);
 
       if (op_overview_review_row_get_state (row) == OP_REVIEW_STATE_PENDING)
-        pending = TRUE;
+        {
+          op_review_watcher_refresh (watcher);
+          return;
+        }
     }
-
-  g_clear_handle_id (&self->poll_source, g_source_remove);
-  if (pending)
-    self->poll_source = g_timeout_add_seconds (POLL_SECONDS, poll_timeout_cb, self);
 }
 
 static void
@@ -686,7 +671,6 @@ account_changed_cb (OpOverviewPage *self)
     {
       /* Signed out: nothing of the last member may stay on screen. */
       g_clear_handle_id (&self->refresh_source, g_source_remove);
-      g_clear_handle_id (&self->poll_source, g_source_remove);
       op_overview_page_set_load (self, NULL);
       self->has_content = FALSE;
       gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -790,6 +774,14 @@ op_overview_page_shown (OpAreaPage *page)
   op_overview_page_refresh (OP_OVERVIEW_PAGE (page));
 }
 
+/* Hidden, the page looks again when shown. */
+static void
+op_overview_page_reviews_changed (OpAreaPage *page)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (page)))
+    op_overview_page_refresh (OP_OVERVIEW_PAGE (page));
+}
+
 static void
 op_overview_page_dispose (GObject *object)
 {
@@ -799,7 +791,6 @@ op_overview_page_dispose (GObject *object)
   g_cancellable_cancel (self->flow_cancellable);
   g_clear_object (&self->flow_cancellable);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
-  g_clear_handle_id (&self->poll_source, g_source_remove);
   if (self->connection != NULL)
     g_signal_handlers_disconnect_by_data (self->connection, self);
   g_clear_object (&self->connection);
@@ -853,6 +844,7 @@ op_overview_page_class_init (OpOverviewPageClass *klass)
   object_class->get_property = op_overview_page_get_property;
 
   page_class->shown = op_overview_page_shown;
+  page_class->reviews_changed = op_overview_page_reviews_changed;
 
   properties [PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL,

@@ -26,8 +26,6 @@
  * Both wizards start here.
  */
 
-#define ROLES_POLL_SECONDS 5
-
 struct _OpSolutionsPage
 {
   OpAreaPage           parent_instance;
@@ -44,7 +42,6 @@ struct _OpSolutionsPage
   gint64               detail_id;
   GPtrArray           *role_rows;
   GPtrArray           *detail_rows;
-  guint                poll_source;
 
   GtkSearchEntry      *search_entry;
   GtkStack            *list_stack;
@@ -397,23 +394,15 @@ op_solutions_page_fill_roles (OpSolutionsPage *self)
     }
 }
 
-static gboolean
-roles_poll_cb (gpointer data)
-{
-  OpSolutionsPage *self = data;
-
-  self->poll_source = 0;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    op_solutions_page_load_roles (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 /* Notices the decisions taken since the last look (the review watcher
- * announces them), so that the account and the roles are read again. */
+ * announces them), so that the account and the roles are read again. While
+ * an application is pending, the watcher looks at the platform and the page
+ * follows it (op_solutions_page_reviews_changed); one it has not seen yet
+ * gets it to look now. */
 static gboolean
 op_solutions_page_notice_decisions (OpSolutionsPage *self)
 {
+  OpReviewWatcher *watcher;
   gboolean pending = FALSE;
   gboolean decided = FALSE;
 
@@ -432,8 +421,9 @@ op_solutions_page_notice_decisions (OpSolutionsPage *self)
       pending |= state == OP_REVIEW_STATE_PENDING;
     }
 
-  if (pending && self->poll_source == 0)
-    self->poll_source = g_timeout_add_seconds (ROLES_POLL_SECONDS, roles_poll_cb, self);
+  watcher = op_area_page_get_watcher (OP_AREA_PAGE (self));
+  if (pending && watcher != NULL && !op_review_watcher_get_pending (watcher))
+    op_review_watcher_refresh (watcher);
 
   return decided;
 }
@@ -474,13 +464,9 @@ qualifications_loaded_cb (GObject      *object,
   op_solutions_page_fill_roles (self);
 
   if (op_solutions_page_notice_decisions (self))
-    {
-      /* A role granted changes what can be ordered. */
-      op_connection_refresh_account (get_connection (self));
-      op_solutions_page_load_list (self);
-      if (self->detail_id != 0)
-        op_solutions_page_load_detail (self);
-    }
+    /* A role granted changes what can be ordered: the account is read
+     * again, and the page with it (account_changed_cb). */
+    op_connection_refresh_account (get_connection (self));
   else if (self->detail != NULL)
     op_solutions_page_fill_detail (self);
 }
@@ -995,7 +981,6 @@ account_changed_cb (OpSolutionsPage *self)
       g_cancellable_cancel (self->list_cancellable);
       g_cancellable_cancel (self->roles_cancellable);
       g_cancellable_cancel (self->detail_cancellable);
-      g_clear_handle_id (&self->poll_source, g_source_remove);
       g_clear_object (&self->detail);
       g_clear_object (&self->roles);
       g_hash_table_remove_all (self->role_states);
@@ -1036,6 +1021,14 @@ op_solutions_page_shown (OpAreaPage *page)
   op_solutions_page_reload (OP_SOLUTIONS_PAGE (page));
 }
 
+/* Hidden, the page reads the roles again when shown. */
+static void
+op_solutions_page_reviews_changed (OpAreaPage *page)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (page)))
+    op_solutions_page_load_roles (OP_SOLUTIONS_PAGE (page));
+}
+
 static void
 op_solutions_page_dispose (GObject *object)
 {
@@ -1049,7 +1042,6 @@ op_solutions_page_dispose (GObject *object)
   g_clear_object (&self->roles_cancellable);
   g_clear_object (&self->detail_cancellable);
   g_clear_object (&self->flow_cancellable);
-  g_clear_handle_id (&self->poll_source, g_source_remove);
   if (self->watched != NULL)
     g_signal_handlers_disconnect_by_data (self->watched, self);
   g_clear_weak_pointer (&self->watched);
@@ -1089,6 +1081,7 @@ op_solutions_page_class_init (OpSolutionsPageClass *klass)
   object_class->finalize = op_solutions_page_finalize;
 
   area_class->shown = op_solutions_page_shown;
+  area_class->reviews_changed = op_solutions_page_reviews_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/op-solutions-page.ui");
   gtk_widget_class_bind_template_child (widget_class, OpSolutionsPage, search_entry);

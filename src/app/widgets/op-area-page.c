@@ -18,12 +18,14 @@
  */
 typedef struct
 {
-  OpConnection *connection;
+  OpConnection    *connection;
+  OpReviewWatcher *watcher;
 } OpAreaPagePrivate;
 
 enum {
   PROP_0,
   PROP_CONNECTION,
+  PROP_WATCHER,
   N_PROPS
 };
 
@@ -40,11 +42,21 @@ op_area_page_get_window (OpAreaPage *self)
 }
 
 static void
+watcher_changed_cb (OpAreaPage *self)
+{
+  if (OP_AREA_PAGE_GET_CLASS (self)->reviews_changed != NULL)
+    OP_AREA_PAGE_GET_CLASS (self)->reviews_changed (self);
+}
+
+static void
 op_area_page_dispose (GObject *object)
 {
   OpAreaPage *self = (OpAreaPage *)object;
   OpAreaPagePrivate *priv = op_area_page_get_instance_private (self);
 
+  if (priv->watcher != NULL)
+    g_signal_handlers_disconnect_by_func (priv->watcher, watcher_changed_cb, self);
+  g_clear_object (&priv->watcher);
   g_clear_object (&priv->connection);
 
   G_OBJECT_CLASS (op_area_page_parent_class)->dispose (object);
@@ -62,6 +74,10 @@ op_area_page_get_property (GObject    *object,
     {
     case PROP_CONNECTION:
       g_value_set_object (value, op_area_page_get_connection (self));
+      break;
+
+    case PROP_WATCHER:
+      g_value_set_object (value, op_area_page_get_watcher (self));
       break;
 
     default:
@@ -83,6 +99,10 @@ op_area_page_set_property (GObject      *object,
       op_area_page_set_connection (self, g_value_get_object (value));
       break;
 
+    case PROP_WATCHER:
+      op_area_page_set_watcher (self, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -100,6 +120,11 @@ op_area_page_class_init (OpAreaPageClass *klass)
   properties [PROP_CONNECTION] =
     g_param_spec_object ("connection", NULL, NULL,
                          OP_TYPE_CONNECTION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_WATCHER] =
+    g_param_spec_object ("watcher", NULL, NULL,
+                         OP_TYPE_REVIEW_WATCHER,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -136,6 +161,51 @@ op_area_page_set_connection (OpAreaPage   *self,
 
   if (g_set_object (&priv->connection, connection))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONNECTION]);
+}
+
+/**
+ * op_area_page_get_watcher:
+ *
+ * Returns: (transfer none) (nullable): the window's review watcher
+ */
+OpReviewWatcher *
+op_area_page_get_watcher (OpAreaPage *self)
+{
+  OpAreaPagePrivate *priv = op_area_page_get_instance_private (self);
+
+  g_return_val_if_fail (OP_IS_AREA_PAGE (self), NULL);
+
+  return priv->watcher;
+}
+
+/**
+ * op_area_page_set_watcher:
+ * @watcher: (nullable): the window's review watcher
+ *
+ * The window owns the watcher, which looks at the platform while a review is
+ * pending; the area follows it (#OpAreaPageClass.reviews_changed) instead of
+ * looking itself.
+ */
+void
+op_area_page_set_watcher (OpAreaPage      *self,
+                          OpReviewWatcher *watcher)
+{
+  OpAreaPagePrivate *priv = op_area_page_get_instance_private (self);
+
+  g_return_if_fail (OP_IS_AREA_PAGE (self));
+  g_return_if_fail (!watcher || OP_IS_REVIEW_WATCHER (watcher));
+
+  if (priv->watcher == watcher)
+    return;
+
+  if (priv->watcher != NULL)
+    g_signal_handlers_disconnect_by_func (priv->watcher, watcher_changed_cb, self);
+  g_set_object (&priv->watcher, watcher);
+  if (watcher != NULL)
+    g_signal_connect_object (watcher, "changed", G_CALLBACK (watcher_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_WATCHER]);
 }
 
 void

@@ -11,6 +11,7 @@
 
 #include "op-connection.h"
 #include "op-flow.h"
+#include "op-review-watcher.h"
 
 G_BEGIN_DECLS
 
@@ -25,12 +26,18 @@ struct _OpAreaPageClass
   /* The page became the visible area: refresh what it shows. */
   void (*shown) (OpAreaPage *self);
 
-  gpointer _reserved[8];
+  /* The review watcher saw a state change: show it. */
+  void (*reviews_changed) (OpAreaPage *self);
+
+  gpointer _reserved[7];
 };
 
 OpConnection *op_area_page_get_connection (OpAreaPage  *self);
 void          op_area_page_set_connection (OpAreaPage  *self,
                                            OpConnection *connection);
+OpReviewWatcher *op_area_page_get_watcher (OpAreaPage  *self);
+void          op_area_page_set_watcher    (OpAreaPage  *self,
+                                           OpReviewWatcher *watcher);
 void          op_area_page_shown          (OpAreaPage  *self);
 void          op_area_page_run_flow       (OpAreaPage  *self,
                                            OpFlow      *flow);

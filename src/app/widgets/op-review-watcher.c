@@ -24,6 +24,9 @@
  *
  * The first look after signing in only learns the states: decisions made
  * while the app was closed are shown where they are, not announced.
+ *
+ * Pages that show review states follow its "changed" signal rather than
+ * looking at the platform themselves.
  */
 
 typedef struct
@@ -53,6 +56,7 @@ struct _OpReviewWatcher
   guint         baseline : 1;
   guint         again : 1;
   guint         pending : 1;
+  guint         changed : 1;
 };
 
 enum {
@@ -66,6 +70,7 @@ enum {
 enum {
   DECIDED,
   APP_CHANGED,
+  CHANGED,
   N_SIGNALS
 };
 
@@ -250,6 +255,12 @@ op_review_watcher_poll_done (OpReviewWatcher *self)
   self->baseline = FALSE;
   op_review_watcher_set_pending (self, op_review_watcher_compute_pending (self));
 
+  if (self->changed)
+    {
+      self->changed = FALSE;
+      g_signal_emit (self, signals [CHANGED], 0);
+    }
+
   if (self->again)
     {
       self->again = FALSE;
@@ -306,11 +317,13 @@ qualifications_listed_cb (GObject      *object,
       g_autoptr(OpQualification) qualification = g_list_model_get_item (qualifications, i);
       gint64 id = op_qualification_get_id (qualification);
       OpReviewState state = op_qualification_get_state (qualification);
-      gpointer before;
+      gpointer before = NULL;
+      gboolean known = g_hash_table_lookup_extended (self->qualifications, &id, NULL, &before);
 
-      if (!self->baseline &&
-          g_hash_table_lookup_extended (self->qualifications, &id, NULL, &before) &&
-          decided (GPOINTER_TO_INT (before), state))
+      if (!self->baseline && (!known || GPOINTER_TO_INT (before) != (int) state))
+        self->changed = TRUE;
+
+      if (!self->baseline && known && decided (GPOINTER_TO_INT (before), state))
         {
           const char *role = op_qualification_get_role_name (qualification);
           g_autofree char *body = NULL;
@@ -390,6 +403,8 @@ op_review_watcher_update_app (OpReviewWatcher *self,
              before->launch != now->launch ||
              before->listing != now->listing ||
              before->quota != now->quota);
+  if (announce && (before == NULL || changed))
+    self->changed = TRUE;
 
   if (announce && before != NULL && now->has_details)
     op_review_watcher_announce (self, before, app);
@@ -526,6 +541,7 @@ op_review_watcher_reset (OpReviewWatcher *self)
   self->outstanding = 0;
   self->polling = FALSE;
   self->again = FALSE;
+  self->changed = FALSE;
   self->baseline = TRUE;
   op_review_watcher_set_pending (self, FALSE);
 }
@@ -689,6 +705,20 @@ op_review_watcher_class_init (OpReviewWatcherClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, OP_TYPE_APP);
+
+  /**
+   * OpReviewWatcher::changed:
+   *
+   * Since the last look, an app or a qualification application appeared or
+   * its state changed. Emitted once per look, after "decided" and
+   * "app-changed".
+   */
+  signals [CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
