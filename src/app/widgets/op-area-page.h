@@ -32,21 +32,21 @@ struct _OpAreaPageClass
   gpointer _reserved[7];
 };
 
-OpConnection *op_area_page_get_connection (OpAreaPage  *self);
-void          op_area_page_set_connection (OpAreaPage  *self,
-                                           OpConnection *connection);
-OpReviewWatcher *op_area_page_get_watcher (OpAreaPage  *self);
-void          op_area_page_set_watcher    (OpAreaPage  *self,
-                                           OpReviewWatcher *watcher);
-void          op_area_page_shown          (OpAreaPage  *self);
-void          op_area_page_run_flow       (OpAreaPage  *self,
-                                           OpFlow      *flow);
-void          op_area_page_show_area      (OpAreaPage  *self,
-                                           const char  *area);
-void          op_area_page_add_toast      (OpAreaPage  *self,
-                                           const char  *text);
-void          op_area_page_notify         (OpAreaPage  *self,
-                                           const char  *title,
-                                           const char  *body);
+OpConnection    *op_area_page_get_connection (OpAreaPage      *self);
+void             op_area_page_set_connection (OpAreaPage      *self,
+                                              OpConnection    *connection);
+OpReviewWatcher *op_area_page_get_watcher    (OpAreaPage      *self);
+void             op_area_page_set_watcher    (OpAreaPage      *self,
+                                              OpReviewWatcher *watcher);
+void             op_area_page_shown          (OpAreaPage      *self);
+void             op_area_page_run_flow       (OpAreaPage      *self,
+                                              OpFlow          *flow);
+void             op_area_page_show_area      (OpAreaPage      *self,
+                                              const char      *area);
+void             op_area_page_add_toast      (OpAreaPage      *self,
+                                              const char      *text);
+void             op_area_page_notify         (OpAreaPage      *self,
+                                              const char      *title,
+                                              const char      *body);
 
 G_END_DECLS
