@@ -28,10 +28,5 @@ void        op_apps_show_field_error      (GtkWidget     *field,
                                            GtkLabel      *caption,
                                            const char    *error,
                                            const char    *help);
-const char *op_apps_field_message         (const char    *error,
-                                           const char    *server,
-                                           gboolean       touched,
-                                           gboolean       typing,
-                                           gboolean      *showing);
 
 G_END_DECLS

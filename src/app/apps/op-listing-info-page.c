@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "op-apps-format.h"
+#include "op-field-checks.h"
 #include "op-listing-flow.h"
 #include "op-listing-info-page.h"
 #include "op-validate.h"
@@ -22,7 +23,6 @@
  * submission was refused; Next waits until every field is right. What is
  * typed is kept in the flow's draft.
  */
-#define VALIDATE_DELAY_MS 600
 #define MAX_ACCOUNT_CHARS 64
 
 enum {
@@ -43,23 +43,20 @@ static const char *draft_keys[N_FIELDS] = {
 
 struct _OpListingInfoPage
 {
-  OpWizardPage  parent_instance;
+  OpWizardPage   parent_instance;
 
-  GHashTable   *server_errors;   /* field index → reason */
-  guint         validate_source;
-  gboolean      touched[N_FIELDS];
-  gboolean      showing[N_FIELDS];
-  gboolean      loading;
+  OpFieldChecks *checks;
+  gboolean       loading;
 
-  GtkRevealer  *draft_revealer;
-  AdwEntryRow  *account_row;
-  GtkLabel     *account_caption;
-  AdwEntryRow  *instance_row;
-  GtkLabel     *instance_caption;
-  AdwComboRow  *region_row;
-  GtkLabel     *region_caption;
-  AdwEntryRow  *callback_row;
-  GtkLabel     *callback_caption;
+  GtkRevealer   *draft_revealer;
+  AdwEntryRow   *account_row;
+  GtkLabel      *account_caption;
+  AdwEntryRow   *instance_row;
+  GtkLabel      *instance_caption;
+  AdwComboRow   *region_row;
+  GtkLabel      *region_caption;
+  AdwEntryRow   *callback_row;
+  GtkLabel      *callback_caption;
 };
 
 G_DEFINE_FINAL_TYPE (OpListingInfoPage, op_listing_info_page, OP_TYPE_WIZARD_PAGE)
@@ -87,9 +84,10 @@ get_region (OpListingInfoPage *self)
 
 /* Returns: (transfer full) (nullable): why the field's value is not valid */
 static char *
-op_listing_info_page_check_field (OpListingInfoPage *self,
-                                  guint              field)
+op_listing_info_page_check_field (OpWizardPage *page,
+                                  guint         field)
 {
+  OpListingInfoPage *self = OP_LISTING_INFO_PAGE (page);
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -129,10 +127,12 @@ op_listing_info_page_check_field (OpListingInfoPage *self,
 }
 
 static void
-op_listing_info_page_show_field (OpListingInfoPage *self,
-                                 guint              field,
-                                 const char        *error)
+op_listing_info_page_show_field (OpWizardPage *page,
+                                 guint         field,
+                                 const char   *error)
 {
+  OpListingInfoPage *self = OP_LISTING_INFO_PAGE (page);
+
   switch (field)
     {
     case FIELD_ACCOUNT:
@@ -160,50 +160,6 @@ op_listing_info_page_show_field (OpListingInfoPage *self,
     }
 }
 
-/* Shows the problems of the fields the user has been through, and says
- * whether the page is complete (whatever is shown). While the user types in
- * @typing (N_FIELDS for none), a new problem of that field waits for a
- * pause; one already shown is updated at once. */
-static void
-op_listing_info_page_validate_full (OpListingInfoPage *self,
-                                    guint              typing)
-{
-  gboolean complete = TRUE;
-
-  for (guint field = 0; field < N_FIELDS; field++)
-    {
-      g_autofree char *error = op_listing_info_page_check_field (self, field);
-      const char *server = g_hash_table_lookup (self->server_errors, GUINT_TO_POINTER (field));
-      const char *shown;
-
-      if (error != NULL || server != NULL)
-        complete = FALSE;
-
-      shown = op_apps_field_message (error, server, self->touched[field], field == typing,
-                                     &self->showing[field]);
-      op_listing_info_page_show_field (self, field, shown);
-    }
-
-  op_wizard_page_set_complete (OP_WIZARD_PAGE (self), complete);
-}
-
-static void
-op_listing_info_page_validate (OpListingInfoPage *self)
-{
-  op_listing_info_page_validate_full (self, N_FIELDS);
-}
-
-static gboolean
-validate_timeout_cb (gpointer user_data)
-{
-  OpListingInfoPage *self = user_data;
-
-  self->validate_source = 0;
-  op_listing_info_page_validate (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 op_listing_info_page_save (OpListingInfoPage *self)
 {
@@ -228,15 +184,8 @@ op_listing_info_page_changed (OpListingInfoPage *self,
   if (self->loading)
     return;
 
-  /* The platform's reason was about the old value. */
-  g_hash_table_remove (self->server_errors, GUINT_TO_POINTER (field));
-  self->touched[field] = TRUE;
   op_listing_info_page_save (self);
-
-  op_listing_info_page_validate_full (self, field);
-
-  g_clear_handle_id (&self->validate_source, g_source_remove);
-  self->validate_source = g_timeout_add (VALIDATE_DELAY_MS, validate_timeout_cb, self);
+  op_field_checks_edited (self->checks, field);
 }
 
 static void
@@ -278,8 +227,7 @@ instance_activated_cb (OpListingInfoPage *self)
 static void
 callback_activated_cb (OpListingInfoPage *self)
 {
-  self->touched[FIELD_CALLBACK] = TRUE;
-  op_listing_info_page_validate (self);
+  op_field_checks_touch (self->checks, FIELD_CALLBACK);
   op_wizard_page_request_next (OP_WIZARD_PAGE (self));
 }
 
@@ -291,14 +239,11 @@ field_left_cb (GtkEventControllerFocus *controller,
   GtkWidget *field = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
 
   if (field == GTK_WIDGET (self->account_row))
-    self->touched[FIELD_ACCOUNT] = TRUE;
+    op_field_checks_touch (self->checks, FIELD_ACCOUNT);
   else if (field == GTK_WIDGET (self->instance_row))
-    self->touched[FIELD_INSTANCE] = TRUE;
+    op_field_checks_touch (self->checks, FIELD_INSTANCE);
   else if (field == GTK_WIDGET (self->callback_row))
-    self->touched[FIELD_CALLBACK] = TRUE;
-
-  g_clear_handle_id (&self->validate_source, g_source_remove);
-  op_listing_info_page_validate (self);
+    op_field_checks_touch (self->checks, FIELD_CALLBACK);
 }
 
 static void
@@ -330,18 +275,19 @@ op_listing_info_page_fill (OpListingInfoPage *self,
 
   /* A kept value that is not right shows its problem at once. */
   for (guint field = 0; field < N_FIELDS; field++)
-    self->touched[field] = from_draft && op_draft_get_string (draft, draft_keys[field]) != NULL;
+    op_field_checks_set_touched (self->checks, field,
+                                 from_draft && op_draft_get_string (draft, draft_keys[field]) != NULL);
 
   op_listing_flow_set_info (OP_LISTING_FLOW (flow),
                             account, instance, get_region (self), callback);
-  op_listing_info_page_validate (self);
+  op_field_checks_validate (self->checks);
 }
 
 static void
 start_over_cb (OpListingInfoPage *self)
 {
   op_draft_discard (op_flow_get_draft (OP_FLOW (get_flow (self))));
-  g_hash_table_remove_all (self->server_errors);
+  op_field_checks_set_server_errors (self->checks, NULL);
   op_listing_info_page_fill (self, FALSE);
   gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->account_row));
@@ -358,19 +304,8 @@ continue_cb (OpListingInfoPage *self)
 static void
 field_errors_changed_cb (OpListingInfoPage *self)
 {
-  GHashTable *errors = op_app_flow_get_field_errors (get_flow (self));
-
-  g_hash_table_remove_all (self->server_errors);
-
-  for (guint field = 0; errors != NULL && field < N_FIELDS; field++)
-    {
-      const char *reason = g_hash_table_lookup (errors, server_names[field]);
-
-      if (reason != NULL)
-        g_hash_table_insert (self->server_errors, GUINT_TO_POINTER (field), g_strdup (reason));
-    }
-
-  op_listing_info_page_validate (self);
+  op_field_checks_set_server_errors (self->checks, op_app_flow_get_field_errors (get_flow (self)));
+  op_field_checks_validate (self->checks);
 }
 
 static void
@@ -378,9 +313,9 @@ op_listing_info_page_shown (OpWizardPage *page)
 {
   OpListingInfoPage *self = OP_LISTING_INFO_PAGE (page);
 
-  if (g_hash_table_contains (self->server_errors, GUINT_TO_POINTER (FIELD_CALLBACK)) &&
-      !g_hash_table_contains (self->server_errors, GUINT_TO_POINTER (FIELD_ACCOUNT)) &&
-      !g_hash_table_contains (self->server_errors, GUINT_TO_POINTER (FIELD_INSTANCE)))
+  if (op_field_checks_has_server_error (self->checks, FIELD_CALLBACK) &&
+      !op_field_checks_has_server_error (self->checks, FIELD_ACCOUNT) &&
+      !op_field_checks_has_server_error (self->checks, FIELD_INSTANCE))
     gtk_widget_grab_focus (GTK_WIDGET (self->callback_row));
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->account_row));
@@ -434,9 +369,8 @@ op_listing_info_page_dispose (GObject *object)
 {
   OpListingInfoPage *self = (OpListingInfoPage *)object;
 
-  g_clear_handle_id (&self->validate_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), OP_TYPE_LISTING_INFO_PAGE);
-  g_clear_pointer (&self->server_errors, g_hash_table_unref);
+  g_clear_pointer (&self->checks, op_field_checks_free);
 
   G_OBJECT_CLASS (op_listing_info_page_parent_class)->dispose (object);
 }
@@ -477,8 +411,9 @@ op_listing_info_page_class_init (OpListingInfoPageClass *klass)
 static void
 op_listing_info_page_init (OpListingInfoPage *self)
 {
-  self->server_errors = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-
+  self->checks = op_field_checks_new (OP_WIZARD_PAGE (self), N_FIELDS, server_names,
+                                      op_listing_info_page_check_field,
+                                      op_listing_info_page_show_field);
   gtk_widget_init_template (GTK_WIDGET (self));
   op_wizard_page_set_title (OP_WIZARD_PAGE (self), _("Jushita and Authorization"));
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "op-apps-format.h"
+#include "op-field-checks.h"
 #include "op-quota-flow.h"
 #include "op-quota-form-page.h"
 
@@ -19,8 +20,6 @@
  * asked for and the reason. Its save_data submits the request; the
  * platform's reasons per field come back under the fields.
  */
-#define VALIDATE_DELAY_MS 600
-
 enum {
   FIELD_LIMIT,
   FIELD_REASON,
@@ -32,20 +31,17 @@ static const char *draft_keys[N_FIELDS] = { "daily-limit", "reason" };
 
 struct _OpQuotaFormPage
 {
-  OpWizardPage  parent_instance;
+  OpWizardPage   parent_instance;
 
-  GHashTable   *server_errors;   /* field index → reason */
-  guint         validate_source;
-  gboolean      touched[N_FIELDS];
-  gboolean      showing[N_FIELDS];
-  gboolean      loading;
+  OpFieldChecks *checks;
+  gboolean       loading;
 
-  GtkRevealer  *draft_revealer;
-  AdwActionRow *today_row;
-  AdwEntryRow  *limit_row;
-  GtkLabel     *limit_caption;
-  GtkTextView  *reason_view;
-  GtkLabel     *reason_caption;
+  GtkRevealer   *draft_revealer;
+  AdwActionRow  *today_row;
+  AdwEntryRow   *limit_row;
+  GtkLabel      *limit_caption;
+  GtkTextView   *reason_view;
+  GtkLabel      *reason_caption;
 };
 
 G_DEFINE_FINAL_TYPE (OpQuotaFormPage, op_quota_form_page, OP_TYPE_WIZARD_PAGE)
@@ -96,9 +92,10 @@ current_limit (OpQuotaFormPage *self)
 }
 
 static char *
-op_quota_form_page_check_field (OpQuotaFormPage *self,
-                                guint            field)
+op_quota_form_page_check_field (OpWizardPage *page,
+                                guint         field)
 {
+  OpQuotaFormPage *self = OP_QUOTA_FORM_PAGE (page);
   const char *text;
   g_autofree char *reason = NULL;
   gint64 limit;
@@ -144,10 +141,12 @@ op_quota_form_page_check_field (OpQuotaFormPage *self,
 }
 
 static void
-op_quota_form_page_show_field (OpQuotaFormPage *self,
-                               guint            field,
-                               const char      *error)
+op_quota_form_page_show_field (OpWizardPage *page,
+                               guint         field,
+                               const char   *error)
 {
+  OpQuotaFormPage *self = OP_QUOTA_FORM_PAGE (page);
+
   if (field == FIELD_LIMIT)
     {
       g_autofree char *current = op_apps_format_count (current_limit (self));
@@ -168,46 +167,6 @@ op_quota_form_page_show_field (OpQuotaFormPage *self,
                               OP_QUOTA_FLOW_MAX_REASON);
       op_apps_show_field_error (GTK_WIDGET (self->reason_view), self->reason_caption, error, help);
     }
-}
-
-static void
-op_quota_form_page_validate_full (OpQuotaFormPage *self,
-                                  guint            typing)
-{
-  gboolean complete = TRUE;
-
-  for (guint field = 0; field < N_FIELDS; field++)
-    {
-      g_autofree char *error = op_quota_form_page_check_field (self, field);
-      const char *server = g_hash_table_lookup (self->server_errors, GUINT_TO_POINTER (field));
-      const char *shown;
-
-      if (error != NULL || server != NULL)
-        complete = FALSE;
-
-      shown = op_apps_field_message (error, server, self->touched[field], field == typing,
-                                     &self->showing[field]);
-      op_quota_form_page_show_field (self, field, shown);
-    }
-
-  op_wizard_page_set_complete (OP_WIZARD_PAGE (self), complete);
-}
-
-static void
-op_quota_form_page_validate (OpQuotaFormPage *self)
-{
-  op_quota_form_page_validate_full (self, N_FIELDS);
-}
-
-static gboolean
-validate_timeout_cb (gpointer user_data)
-{
-  OpQuotaFormPage *self = user_data;
-
-  self->validate_source = 0;
-  op_quota_form_page_validate (self);
-
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -233,13 +192,8 @@ op_quota_form_page_changed (OpQuotaFormPage *self,
   if (self->loading)
     return;
 
-  g_hash_table_remove (self->server_errors, GUINT_TO_POINTER (field));
-  self->touched[field] = TRUE;
   op_quota_form_page_save (self);
-  op_quota_form_page_validate_full (self, field);
-
-  g_clear_handle_id (&self->validate_source, g_source_remove);
-  self->validate_source = g_timeout_add (VALIDATE_DELAY_MS, validate_timeout_cb, self);
+  op_field_checks_edited (self->checks, field);
 }
 
 static void
@@ -257,8 +211,7 @@ reason_changed_cb (OpQuotaFormPage *self)
 static void
 limit_activated_cb (OpQuotaFormPage *self)
 {
-  self->touched[FIELD_LIMIT] = TRUE;
-  op_quota_form_page_validate (self);
+  op_field_checks_touch (self->checks, FIELD_LIMIT);
   gtk_widget_grab_focus (GTK_WIDGET (self->reason_view));
 }
 
@@ -272,9 +225,7 @@ reason_key_pressed_cb (GtkEventControllerKey *controller,
 {
   if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && (state & GDK_CONTROL_MASK))
     {
-      for (guint field = 0; field < N_FIELDS; field++)
-        self->touched[field] = TRUE;
-      op_quota_form_page_validate (self);
+      op_field_checks_touch_all (self->checks);
       op_wizard_page_request_next (OP_WIZARD_PAGE (self));
       return GDK_EVENT_STOP;
     }
@@ -288,9 +239,8 @@ field_left_cb (GtkEventControllerFocus *controller,
 {
   GtkWidget *field = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
 
-  self->touched[field == GTK_WIDGET (self->limit_row) ? FIELD_LIMIT : FIELD_REASON] = TRUE;
-  g_clear_handle_id (&self->validate_source, g_source_remove);
-  op_quota_form_page_validate (self);
+  op_field_checks_touch (self->checks,
+                         field == GTK_WIDGET (self->limit_row) ? FIELD_LIMIT : FIELD_REASON);
 }
 
 static void
@@ -322,18 +272,19 @@ op_quota_form_page_fill (OpQuotaFormPage *self,
                             kept_reason != NULL ? kept_reason : "", -1);
   self->loading = FALSE;
 
-  self->touched[FIELD_LIMIT] = kept_limit != NULL;
-  self->touched[FIELD_REASON] = kept_reason != NULL;
+  /* A kept value that is not right shows its problem at once. */
+  op_field_checks_set_touched (self->checks, FIELD_LIMIT, kept_limit != NULL);
+  op_field_checks_set_touched (self->checks, FIELD_REASON, kept_reason != NULL);
 
   op_quota_form_page_save (self);
-  op_quota_form_page_validate (self);
+  op_field_checks_validate (self->checks);
 }
 
 static void
 start_over_cb (OpQuotaFormPage *self)
 {
   op_draft_discard (op_flow_get_draft (OP_FLOW (get_flow (self))));
-  g_hash_table_remove_all (self->server_errors);
+  op_field_checks_set_server_errors (self->checks, NULL);
   op_quota_form_page_fill (self, FALSE);
   gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->limit_row));
@@ -349,19 +300,8 @@ continue_cb (OpQuotaFormPage *self)
 static void
 field_errors_changed_cb (OpQuotaFormPage *self)
 {
-  GHashTable *errors = op_app_flow_get_field_errors (get_flow (self));
-
-  g_hash_table_remove_all (self->server_errors);
-
-  for (guint field = 0; errors != NULL && field < N_FIELDS; field++)
-    {
-      const char *reason = g_hash_table_lookup (errors, server_names[field]);
-
-      if (reason != NULL)
-        g_hash_table_insert (self->server_errors, GUINT_TO_POINTER (field), g_strdup (reason));
-    }
-
-  op_quota_form_page_validate (self);
+  op_field_checks_set_server_errors (self->checks, op_app_flow_get_field_errors (get_flow (self)));
+  op_field_checks_validate (self->checks);
 }
 
 static void
@@ -450,9 +390,8 @@ op_quota_form_page_dispose (GObject *object)
 {
   OpQuotaFormPage *self = (OpQuotaFormPage *)object;
 
-  g_clear_handle_id (&self->validate_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), OP_TYPE_QUOTA_FORM_PAGE);
-  g_clear_pointer (&self->server_errors, g_hash_table_unref);
+  g_clear_pointer (&self->checks, op_field_checks_free);
 
   G_OBJECT_CLASS (op_quota_form_page_parent_class)->dispose (object);
 }
@@ -488,8 +427,9 @@ op_quota_form_page_init (OpQuotaFormPage *self)
 {
   GtkEventController *keys;
 
-  self->server_errors = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-
+  self->checks = op_field_checks_new (OP_WIZARD_PAGE (self), N_FIELDS, server_names,
+                                      op_quota_form_page_check_field,
+                                      op_quota_form_page_show_field);
   gtk_widget_init_template (GTK_WIDGET (self));
   op_wizard_page_set_title (OP_WIZARD_PAGE (self), _("Daily Limit and Reason"));
   /* Translators: submits the request to raise the call quota */
