@@ -242,7 +242,7 @@ op_app_confirm_page_init (OpAppConfirmPage *self)
   self->rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  op_apps_enter_advances (GTK_WIDGET (self));
+  op_wizard_page_advance_on_enter (OP_WIZARD_PAGE (self));
 }
 
 OpWizardPage *

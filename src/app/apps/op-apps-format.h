@@ -23,10 +23,5 @@ char       *op_apps_error_message         (const GError  *error,
 gboolean    op_apps_may_launch            (OpApp         *app);
 gboolean    op_apps_may_list              (OpApp         *app);
 gboolean    op_apps_may_raise_quota       (OpApp         *app);
-void        op_apps_enter_advances        (GtkWidget     *page);
-void        op_apps_show_field_error      (GtkWidget     *field,
-                                           GtkLabel      *caption,
-                                           const char    *error,
-                                           const char    *help);
 
 G_END_DECLS

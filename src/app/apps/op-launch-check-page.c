@@ -180,7 +180,7 @@ static void
 op_launch_check_page_init (OpLaunchCheckPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  op_apps_enter_advances (GTK_WIDGET (self));
+  op_wizard_page_advance_on_enter (OP_WIZARD_PAGE (self));
   op_wizard_page_set_title (OP_WIZARD_PAGE (self), _("Ready for Launch?"));
 }
 

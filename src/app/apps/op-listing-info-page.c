@@ -13,6 +13,7 @@
 
 #include "op-apps-format.h"
 #include "op-field-checks.h"
+#include "op-field-error.h"
 #include "op-listing-flow.h"
 #include "op-listing-info-page.h"
 #include "op-validate.h"
@@ -136,23 +137,23 @@ op_listing_info_page_show_field (OpWizardPage *page,
   switch (field)
     {
     case FIELD_ACCOUNT:
-      op_apps_show_field_error (GTK_WIDGET (self->account_row), self->account_caption, error, NULL);
+      op_field_error_show (GTK_WIDGET (self->account_row), self->account_caption, error, NULL);
       break;
 
     case FIELD_INSTANCE:
-      op_apps_show_field_error (GTK_WIDGET (self->instance_row), self->instance_caption, error,
-                                _("The ID of the Jushita instance the app runs on, as the Jushita "
-                                  "console shows it."));
+      op_field_error_show (GTK_WIDGET (self->instance_row), self->instance_caption, error,
+                           _("The ID of the Jushita instance the app runs on, as the Jushita "
+                             "console shows it."));
       break;
 
     case FIELD_REGION:
-      op_apps_show_field_error (GTK_WIDGET (self->region_row), self->region_caption, error, NULL);
+      op_field_error_show (GTK_WIDGET (self->region_row), self->region_caption, error, NULL);
       break;
 
     case FIELD_CALLBACK:
-      op_apps_show_field_error (GTK_WIDGET (self->callback_row), self->callback_caption, error,
-                                _("Where the platform sends members back after they authorize the "
-                                  "app. It must start with https://."));
+      op_field_error_show (GTK_WIDGET (self->callback_row), self->callback_caption, error,
+                           _("Where the platform sends members back after they authorize the "
+                             "app. It must start with https://."));
       break;
 
     default:

@@ -13,6 +13,7 @@
 
 #include "op-apps-format.h"
 #include "op-field-checks.h"
+#include "op-field-error.h"
 #include "op-quota-flow.h"
 #include "op-quota-form-page.h"
 
@@ -155,7 +156,7 @@ op_quota_form_page_show_field (OpWizardPage *page,
 
       /* Translators: both are numbers of calls */
       help = g_strdup_printf (_("More than the current %s and at most %s calls a day."), current, max);
-      op_apps_show_field_error (GTK_WIDGET (self->limit_row), self->limit_caption, error, help);
+      op_field_error_show (GTK_WIDGET (self->limit_row), self->limit_caption, error, help);
     }
   else
     {
@@ -165,7 +166,7 @@ op_quota_form_page_show_field (OpWizardPage *page,
       help = g_strdup_printf (_("What the app does with the calls, and why it needs more (at most "
                                 "%d characters). The reviewer reads it."),
                               OP_QUOTA_FLOW_MAX_REASON);
-      op_apps_show_field_error (GTK_WIDGET (self->reason_view), self->reason_caption, error, help);
+      op_field_error_show (GTK_WIDGET (self->reason_view), self->reason_caption, error, help);
     }
 }
 

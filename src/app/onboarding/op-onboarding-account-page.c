@@ -313,5 +313,5 @@ op_onboarding_account_page_init (OpOnboardingAccountPage *self)
   g_signal_connect_object (self->activity, "retry",
                            G_CALLBACK (op_onboarding_account_page_refresh), self,
                            G_CONNECT_SWAPPED);
-  _op_onboarding_enter_advances (GTK_WIDGET (self));
+  op_wizard_page_advance_on_enter (OP_WIZARD_PAGE (self));
 }

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "op-field-error.h"
 #include "op-onboarding-developer-page.h"
 #include "op-onboarding-flow.h"
 #include "op-onboarding-private.h"
@@ -123,22 +124,22 @@ op_onboarding_developer_page_validate (OpOnboardingDeveloperPage *self,
                      ? _("Required for a service provider.")
                      : _("Optional when you develop for your own business as an individual.");
 
-      _op_onboarding_show_field_error (self->type_group, self->type_caption,
-                                       pick (self, "developer_type", self->type_touched,
-                                             type_message),
-                                       NULL);
-      _op_onboarding_show_field_error (GTK_WIDGET (self->contact_row), self->contact_caption,
-                                       pick (self, "contact_name", self->contact_touched,
-                                             contact_message),
-                                       NULL);
-      _op_onboarding_show_field_error (GTK_WIDGET (self->email_row), self->email_caption,
-                                       pick (self, "email", self->email_touched,
-                                             email_error != NULL ? email_error->message : NULL),
-                                       NULL);
-      _op_onboarding_show_field_error (GTK_WIDGET (self->company_row), self->company_caption,
-                                       pick (self, "company_name", self->company_touched,
-                                             company_message),
-                                       company_hint);
+      op_field_error_show (self->type_group, self->type_caption,
+                           pick (self, "developer_type", self->type_touched,
+                                 type_message),
+                           NULL);
+      op_field_error_show (GTK_WIDGET (self->contact_row), self->contact_caption,
+                           pick (self, "contact_name", self->contact_touched,
+                                 contact_message),
+                           NULL);
+      op_field_error_show (GTK_WIDGET (self->email_row), self->email_caption,
+                           pick (self, "email", self->email_touched,
+                                 email_error != NULL ? email_error->message : NULL),
+                           NULL);
+      op_field_error_show (GTK_WIDGET (self->company_row), self->company_caption,
+                           pick (self, "company_name", self->company_touched,
+                                 company_message),
+                           company_hint);
     }
 
   op_wizard_page_set_complete (OP_WIZARD_PAGE (self),

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "op-field-error.h"
 #include "op-onboarding-activity.h"
 #include "op-onboarding-flow.h"
 #include "op-onboarding-mobile-page.h"
@@ -108,10 +109,10 @@ op_onboarding_mobile_page_validate (OpOnboardingMobilePage *self,
                        ? _("Enter the verification code from the SMS.")
                        : _("The verification code has 6 digits. Check the SMS and type it again.");
 
-      _op_onboarding_show_field_error (GTK_WIDGET (self->mobile_row), self->mobile_caption,
-                                       mobile_message, NULL);
-      _op_onboarding_show_field_error (GTK_WIDGET (self->code_row), self->code_caption,
-                                       code_message, NULL);
+      op_field_error_show (GTK_WIDGET (self->mobile_row), self->mobile_caption,
+                           mobile_message, NULL);
+      op_field_error_show (GTK_WIDGET (self->code_row), self->code_caption,
+                           code_message, NULL);
     }
 
   op_wizard_page_set_complete (OP_WIZARD_PAGE (self), mobile_ok && code_ok);

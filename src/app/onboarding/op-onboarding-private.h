@@ -23,13 +23,8 @@ G_BEGIN_DECLS
  * wrong (gnome-initial-setup's debounce). */
 #define OP_ONBOARDING_VALIDATE_DELAY_MS 600
 
-void  _op_onboarding_show_field_error (GtkWidget    *row,
-                                       GtkLabel     *caption,
-                                       const char   *message,
-                                       const char   *hint);
-char *_op_onboarding_describe_error   (const GError *error);
-void  _op_onboarding_go_back_to       (GtkWidget    *page,
-                                       const char   *page_name);
-void  _op_onboarding_enter_advances   (GtkWidget    *page);
+char *_op_onboarding_describe_error (const GError *error);
+void  _op_onboarding_go_back_to     (GtkWidget    *page,
+                                     const char   *page_name);
 
 G_END_DECLS

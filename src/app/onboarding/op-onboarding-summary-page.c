@@ -271,5 +271,5 @@ op_onboarding_summary_page_init (OpOnboardingSummaryPage *self)
   op_wizard_page_set_title (OP_WIZARD_PAGE (self), _("Check and Submit"));
   op_wizard_page_set_next_label (OP_WIZARD_PAGE (self), _("_Submit"));
   op_wizard_page_set_complete (OP_WIZARD_PAGE (self), TRUE);
-  _op_onboarding_enter_advances (GTK_WIDGET (self));
+  op_wizard_page_advance_on_enter (OP_WIZARD_PAGE (self));
 }

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "op-endpoints.h"
+#include "op-field-error.h"
 #include "op-preferences-window.h"
 #include "op-validate.h"
 
@@ -37,33 +38,13 @@ struct _OpPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (OpPreferencesWindow, op_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
+/* Says why the address cannot be used, or (with @problem %NULL) shows @hint. */
 static void
-op_preferences_window_show_url_problem (OpPreferencesWindow *self,
-                                        const char          *message)
+op_preferences_window_show_url (OpPreferencesWindow *self,
+                                const char          *problem,
+                                const char          *hint)
 {
-  gtk_widget_add_css_class (GTK_WIDGET (self->url_entry), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->url_message), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (self->url_message), "error");
-  gtk_label_set_label (self->url_message, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->url_message), TRUE);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->url_entry),
-                               GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                               -1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->url_entry),
-                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->url_message, NULL,
-                                  -1);
-}
-
-static void
-op_preferences_window_show_url_hint (OpPreferencesWindow *self,
-                                     const char          *hint)
-{
-  gtk_widget_remove_css_class (GTK_WIDGET (self->url_entry), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->url_message), "error");
-  gtk_widget_add_css_class (GTK_WIDGET (self->url_message), "dim-label");
-  gtk_label_set_label (self->url_message, hint);
-  gtk_widget_set_visible (GTK_WIDGET (self->url_message), hint != NULL);
-  gtk_accessible_reset_state (GTK_ACCESSIBLE (self->url_entry), GTK_ACCESSIBLE_STATE_INVALID);
+  op_field_error_show (GTK_WIDGET (self->url_entry), self->url_message, problem, hint);
 }
 
 /* Saves the address and switches to it, or explains why it cannot be used. */
@@ -75,7 +56,7 @@ op_preferences_window_use_url (OpPreferencesWindow *self)
 
   if (!op_validate_platform_url (url, &error))
     {
-      op_preferences_window_show_url_problem (self, error->message);
+      op_preferences_window_show_url (self, error->message, NULL);
       return FALSE;
     }
 
@@ -84,7 +65,7 @@ op_preferences_window_use_url (OpPreferencesWindow *self)
   g_settings_set_enum (self->settings, "platform-kind", PLATFORM_URL);
   g_settings_apply (self->settings);
 
-  op_preferences_window_show_url_hint (self, NULL);
+  op_preferences_window_show_url (self, NULL, NULL);
   return TRUE;
 }
 
@@ -100,14 +81,14 @@ platform_choice_toggled_cb (OpPreferencesWindow *self,
   if (button == self->builtin_check)
     {
       g_settings_set_enum (self->settings, "platform-kind", PLATFORM_BUILTIN);
-      op_preferences_window_show_url_hint (self, NULL);
+      op_preferences_window_show_url (self, NULL, NULL);
       return;
     }
 
   if (*gtk_editable_get_text (GTK_EDITABLE (self->url_entry)) == '\0')
     {
-      op_preferences_window_show_url_hint (self,
-        _("Type the address of the service, then press Enter to use it."));
+      op_preferences_window_show_url (self, NULL,
+                                      _("Type the address of the service, then press Enter to use it."));
       gtk_widget_grab_focus (GTK_WIDGET (self->url_entry));
       return;
     }
@@ -133,7 +114,7 @@ url_entry_changed_cb (OpPreferencesWindow *self,
   g_assert (OP_IS_PREFERENCES_WINDOW (self));
 
   if (!self->loading && gtk_widget_has_css_class (GTK_WIDGET (self->url_entry), "error"))
-    op_preferences_window_show_url_hint (self, NULL);
+    op_preferences_window_show_url (self, NULL, NULL);
 }
 
 static void
@@ -161,7 +142,7 @@ op_preferences_window_load (OpPreferencesWindow *self)
                                          OP_PRODUCTION_GATEWAY_URL);
   adw_action_row_set_subtitle (self->production_row, production_subtitle);
 
-  op_preferences_window_show_url_hint (self, NULL);
+  op_preferences_window_show_url (self, NULL, NULL);
 
   self->loading = FALSE;
 }

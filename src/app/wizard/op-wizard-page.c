@@ -564,3 +564,51 @@ op_wizard_page_request_next (OpWizardPage *self)
 
   g_signal_emit (self, signals [REQUEST_NEXT], 0);
 }
+
+static gboolean
+enter_pressed_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  /* A button, a link or an entry keeps its own Enter. */
+  if (focus != NULL && (GTK_IS_BUTTON (focus) || GTK_IS_EDITABLE (focus) ||
+                        gtk_widget_get_ancestor (focus, GTK_TYPE_BUTTON) != NULL))
+    return FALSE;
+
+  if (!op_wizard_page_get_complete (OP_WIZARD_PAGE (widget)))
+    return FALSE;
+
+  op_wizard_page_request_next (OP_WIZARD_PAGE (widget));
+  return TRUE;
+}
+
+/**
+ * op_wizard_page_advance_on_enter:
+ *
+ * For a page without a last field to press Enter in: Enter anywhere on it
+ * (but on a button or in an entry) goes on once the page is complete, as
+ * Enter in the last field of a form does. Before that, Enter does what it
+ * does on the focused control, such as checking a check box.
+ */
+void
+op_wizard_page_advance_on_enter (OpWizardPage *self)
+{
+  GtkEventController *controller;
+  GtkShortcutTrigger *trigger;
+  GtkShortcutAction *action;
+
+  g_return_if_fail (OP_IS_WIZARD_PAGE (self));
+
+  controller = gtk_shortcut_controller_new ();
+  /* Before a list row takes the key for itself. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  trigger = gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Return, 0),
+                                         gtk_keyval_trigger_new (GDK_KEY_KP_Enter, 0));
+  action = gtk_callback_action_new (enter_pressed_cb, NULL, NULL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (trigger, action));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}

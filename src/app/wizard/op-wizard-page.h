@@ -66,5 +66,6 @@ void        op_wizard_page_save_complete     (OpWizardPage  *self,
                                               const GError  *error);
 void        op_wizard_page_shown             (OpWizardPage  *self);
 void        op_wizard_page_request_next      (OpWizardPage  *self);
+void        op_wizard_page_advance_on_enter  (OpWizardPage  *self);
 
 G_END_DECLS
