@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "op-field-checks.h"
 #include "op-field-error.h"
 #include "op-onboarding-developer-page.h"
 #include "op-onboarding-flow.h"
@@ -25,15 +26,28 @@
 #define CONTACT_NAME_MAX 50
 #define COMPANY_NAME_MAX 100
 
+enum {
+  FIELD_TYPE,
+  FIELD_CONTACT,
+  FIELD_EMAIL,
+  FIELD_COMPANY,
+  N_FIELDS
+};
+
+/* The platform's names of the fields (for its reasons), which are also the
+ * draft's keys. */
+static const char *field_names[N_FIELDS] = {
+  OP_ONBOARDING_DRAFT_DEVELOPER_TYPE,
+  OP_ONBOARDING_DRAFT_CONTACT_NAME,
+  OP_ONBOARDING_DRAFT_EMAIL,
+  OP_ONBOARDING_DRAFT_COMPANY_NAME,
+};
+
 struct _OpOnboardingDeveloperPage
 {
   OpWizardPage     parent_instance;
 
-  guint            validate_source;
-  gboolean         contact_touched;
-  gboolean         email_touched;
-  gboolean         company_touched;
-  gboolean         type_touched;
+  OpFieldChecks   *checks;
 
   GtkCheckButton  *self_use_check;
   GtkCheckButton  *isv_check;
@@ -90,114 +104,97 @@ check_company (const char *text,
   return NULL;
 }
 
-static const char *
-pick (OpOnboardingDeveloperPage *self,
-      const char                *field,
-      gboolean                   touched,
-      const char                *local)
+static char *
+op_onboarding_developer_page_check_field (OpWizardPage *page,
+                                          guint         field)
 {
-  const char *platform = op_onboarding_flow_get_field_error (get_flow (self), field);
+  OpOnboardingDeveloperPage *self = OP_ONBOARDING_DEVELOPER_PAGE (page);
+  const char *type = get_developer_type (self);
+  g_autoptr(GError) error = NULL;
 
-  if (platform != NULL)
-    return platform;
-  return touched ? local : NULL;
+  switch (field)
+    {
+    case FIELD_TYPE:
+      return type == NULL ? g_strdup (_("Choose how you will use the platform.")) : NULL;
+
+    case FIELD_CONTACT:
+      return g_strdup (check_contact (gtk_editable_get_text (GTK_EDITABLE (self->contact_row))));
+
+    case FIELD_EMAIL:
+      if (!op_validate_email (gtk_editable_get_text (GTK_EDITABLE (self->email_row)), &error))
+        return g_strdup (error->message);
+      return NULL;
+
+    case FIELD_COMPANY:
+      return g_strdup (check_company (gtk_editable_get_text (GTK_EDITABLE (self->company_row)), type));
+
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static void
-op_onboarding_developer_page_validate (OpOnboardingDeveloperPage *self,
-                                       gboolean                   show_errors)
+op_onboarding_developer_page_show_field (OpWizardPage *page,
+                                         guint         field,
+                                         const char   *message)
 {
-  const char *type = get_developer_type (self);
-  const char *contact = gtk_editable_get_text (GTK_EDITABLE (self->contact_row));
-  const char *company = gtk_editable_get_text (GTK_EDITABLE (self->company_row));
-  const char *contact_message = check_contact (contact);
-  const char *company_message = check_company (company, type);
-  const char *type_message = type == NULL ? _("Choose how you will use the platform.") : NULL;
-  g_autoptr(GError) email_error = NULL;
-  const char *company_hint;
+  OpOnboardingDeveloperPage *self = OP_ONBOARDING_DEVELOPER_PAGE (page);
 
-  op_validate_email (gtk_editable_get_text (GTK_EDITABLE (self->email_row)), &email_error);
-
-  if (show_errors)
+  switch (field)
     {
-      company_hint = g_strcmp0 (type, "isv") == 0
-                     ? _("Required for a service provider.")
-                     : _("Optional when you develop for your own business as an individual.");
+    case FIELD_TYPE:
+      op_field_error_show (self->type_group, self->type_caption, message, NULL);
+      break;
 
-      op_field_error_show (self->type_group, self->type_caption,
-                           pick (self, "developer_type", self->type_touched,
-                                 type_message),
-                           NULL);
-      op_field_error_show (GTK_WIDGET (self->contact_row), self->contact_caption,
-                           pick (self, "contact_name", self->contact_touched,
-                                 contact_message),
-                           NULL);
-      op_field_error_show (GTK_WIDGET (self->email_row), self->email_caption,
-                           pick (self, "email", self->email_touched,
-                                 email_error != NULL ? email_error->message : NULL),
-                           NULL);
-      op_field_error_show (GTK_WIDGET (self->company_row), self->company_caption,
-                           pick (self, "company_name", self->company_touched,
-                                 company_message),
-                           company_hint);
+    case FIELD_CONTACT:
+      op_field_error_show (GTK_WIDGET (self->contact_row), self->contact_caption, message, NULL);
+      break;
+
+    case FIELD_EMAIL:
+      op_field_error_show (GTK_WIDGET (self->email_row), self->email_caption, message, NULL);
+      break;
+
+    case FIELD_COMPANY:
+      op_field_error_show (GTK_WIDGET (self->company_row), self->company_caption, message,
+                           g_strcmp0 (get_developer_type (self), "isv") == 0
+                           ? _("Required for a service provider.")
+                           : _("Optional when you develop for your own business as an individual."));
+      break;
+
+    default:
+      g_assert_not_reached ();
     }
-
-  op_wizard_page_set_complete (OP_WIZARD_PAGE (self),
-                               type != NULL && contact_message == NULL &&
-                               email_error == NULL && company_message == NULL);
-}
-
-static gboolean
-validate_timeout_cb (gpointer user_data)
-{
-  OpOnboardingDeveloperPage *self = user_data;
-
-  self->validate_source = 0;
-  op_onboarding_developer_page_validate (self, TRUE);
-
-  return G_SOURCE_REMOVE;
 }
 
 static void
 op_onboarding_developer_page_changed (OpOnboardingDeveloperPage *self,
-                                      const char                *field,
-                                      const char                *value,
-                                      gboolean                  *touched)
+                                      guint                      field,
+                                      AdwEntryRow               *row)
 {
   OpOnboardingFlow *flow = get_flow (self);
 
-  op_draft_set_string (op_flow_get_draft (OP_FLOW (flow)), field, value);
-  *touched = TRUE;
-  op_onboarding_flow_clear_field_error (flow, field);
-
-  g_clear_handle_id (&self->validate_source, g_source_remove);
-  self->validate_source = g_timeout_add (OP_ONBOARDING_VALIDATE_DELAY_MS,
-                                         validate_timeout_cb, self);
-  op_onboarding_developer_page_validate (self, FALSE);
+  op_draft_set_string (op_flow_get_draft (OP_FLOW (flow)), field_names[field],
+                       gtk_editable_get_text (GTK_EDITABLE (row)));
+  op_onboarding_flow_clear_field_error (flow, field_names[field]);
+  op_field_checks_edited (self->checks, field);
 }
 
 static void
 contact_changed_cb (OpOnboardingDeveloperPage *self)
 {
-  op_onboarding_developer_page_changed (self, OP_ONBOARDING_DRAFT_CONTACT_NAME,
-                                        gtk_editable_get_text (GTK_EDITABLE (self->contact_row)),
-                                        &self->contact_touched);
+  op_onboarding_developer_page_changed (self, FIELD_CONTACT, self->contact_row);
 }
 
 static void
 email_changed_cb (OpOnboardingDeveloperPage *self)
 {
-  op_onboarding_developer_page_changed (self, OP_ONBOARDING_DRAFT_EMAIL,
-                                        gtk_editable_get_text (GTK_EDITABLE (self->email_row)),
-                                        &self->email_touched);
+  op_onboarding_developer_page_changed (self, FIELD_EMAIL, self->email_row);
 }
 
 static void
 company_changed_cb (OpOnboardingDeveloperPage *self)
 {
-  op_onboarding_developer_page_changed (self, OP_ONBOARDING_DRAFT_COMPANY_NAME,
-                                        gtk_editable_get_text (GTK_EDITABLE (self->company_row)),
-                                        &self->company_touched);
+  op_onboarding_developer_page_changed (self, FIELD_COMPANY, self->company_row);
 }
 
 static void
@@ -212,48 +209,49 @@ type_toggled_cb (OpOnboardingDeveloperPage *self)
 
   op_draft_set_string (op_flow_get_draft (OP_FLOW (flow)),
                        OP_ONBOARDING_DRAFT_DEVELOPER_TYPE, type);
-  self->type_touched = TRUE;
-  op_onboarding_flow_clear_field_error (flow, "developer_type");
-  op_onboarding_flow_clear_field_error (flow, "company_name");
+  op_onboarding_flow_clear_field_error (flow, field_names[FIELD_TYPE]);
+  op_onboarding_flow_clear_field_error (flow, field_names[FIELD_COMPANY]);
   /* The company row's hint and whether it is required change at once. */
-  op_onboarding_developer_page_validate (self, TRUE);
+  op_field_checks_touch (self->checks, FIELD_TYPE);
 }
 
 static void
 entry_activated_cb (OpOnboardingDeveloperPage *self)
 {
-  self->contact_touched = self->email_touched = self->company_touched = self->type_touched = TRUE;
-  g_clear_handle_id (&self->validate_source, g_source_remove);
-  op_onboarding_developer_page_validate (self, TRUE);
+  op_field_checks_touch_all (self->checks);
   op_wizard_page_request_next (OP_WIZARD_PAGE (self));
 }
 
+/* Leaving a field shows its problem at once. */
 static void
 field_left_cb (GtkEventControllerFocus   *controller,
                OpOnboardingDeveloperPage *self)
 {
-  g_clear_handle_id (&self->validate_source, g_source_remove);
-  op_onboarding_developer_page_validate (self, TRUE);
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  op_field_checks_touch (self->checks,
+                         GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "field")));
 }
 
 static void
 field_errors_changed_cb (OpOnboardingDeveloperPage *self)
 {
-  op_onboarding_developer_page_validate (self, TRUE);
+  op_field_checks_set_server_errors (self->checks,
+                                     op_onboarding_flow_get_field_errors (get_flow (self)));
+  op_field_checks_validate (self->checks);
 }
 
 static void
 op_onboarding_developer_page_shown (OpWizardPage *page)
 {
   OpOnboardingDeveloperPage *self = OP_ONBOARDING_DEVELOPER_PAGE (page);
-  OpOnboardingFlow *flow = get_flow (self);
 
-  op_onboarding_developer_page_validate (self, TRUE);
+  op_field_checks_validate (self->checks);
 
   /* Focus the first field the platform refused, else the first empty one. */
-  if (op_onboarding_flow_get_field_error (flow, "email") != NULL)
+  if (op_field_checks_has_server_error (self->checks, FIELD_EMAIL))
     gtk_widget_grab_focus (GTK_WIDGET (self->email_row));
-  else if (op_onboarding_flow_get_field_error (flow, "company_name") != NULL)
+  else if (op_field_checks_has_server_error (self->checks, FIELD_COMPANY))
     gtk_widget_grab_focus (GTK_WIDGET (self->company_row));
   else if (get_developer_type (self) == NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->self_use_check));
@@ -263,24 +261,27 @@ op_onboarding_developer_page_shown (OpWizardPage *page)
 
 static void
 add_focus_out (OpOnboardingDeveloperPage *self,
-               AdwEntryRow               *row)
+               AdwEntryRow               *row,
+               guint                      field)
 {
   GtkEventController *controller = gtk_event_controller_focus_new ();
 
+  g_object_set_data (G_OBJECT (row), "field", GUINT_TO_POINTER (field));
   g_signal_connect (controller, "leave", G_CALLBACK (field_left_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (row), controller);
 }
 
+/* A kept value that is not right shows its problem at once. */
 static void
-set_from_draft (AdwEntryRow *row,
-                OpDraft     *draft,
-                const char  *key,
-                gboolean    *touched)
+set_from_draft (OpOnboardingDeveloperPage *self,
+                AdwEntryRow               *row,
+                guint                      field)
 {
-  const char *value = op_draft_get_string (draft, key);
+  OpDraft *draft = op_flow_get_draft (OP_FLOW (get_flow (self)));
+  const char *value = op_draft_get_string (draft, field_names[field]);
 
   gtk_editable_set_text (GTK_EDITABLE (row), value != NULL ? value : "");
-  *touched = value != NULL;
+  op_field_checks_set_touched (self->checks, field, value != NULL);
 }
 
 static void
@@ -301,13 +302,11 @@ op_onboarding_developer_page_constructed (GObject *object)
     gtk_check_button_set_active (self->isv_check, TRUE);
   else if (g_strcmp0 (type, "self_use") == 0)
     gtk_check_button_set_active (self->self_use_check, TRUE);
-  self->type_touched = type != NULL;
+  op_field_checks_set_touched (self->checks, FIELD_TYPE, type != NULL);
 
-  set_from_draft (self->contact_row, draft, OP_ONBOARDING_DRAFT_CONTACT_NAME,
-                  &self->contact_touched);
-  set_from_draft (self->email_row, draft, OP_ONBOARDING_DRAFT_EMAIL, &self->email_touched);
-  set_from_draft (self->company_row, draft, OP_ONBOARDING_DRAFT_COMPANY_NAME,
-                  &self->company_touched);
+  set_from_draft (self, self->contact_row, FIELD_CONTACT);
+  set_from_draft (self, self->email_row, FIELD_EMAIL);
+  set_from_draft (self, self->company_row, FIELD_COMPANY);
 
   g_signal_connect_object (self->contact_row, "changed", G_CALLBACK (contact_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -322,7 +321,7 @@ op_onboarding_developer_page_constructed (GObject *object)
   g_signal_connect_object (flow, "field-errors-changed", G_CALLBACK (field_errors_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  op_onboarding_developer_page_validate (self, TRUE);
+  field_errors_changed_cb (self);
 }
 
 static void
@@ -330,8 +329,8 @@ op_onboarding_developer_page_dispose (GObject *object)
 {
   OpOnboardingDeveloperPage *self = (OpOnboardingDeveloperPage *)object;
 
-  g_clear_handle_id (&self->validate_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), OP_TYPE_ONBOARDING_DEVELOPER_PAGE);
+  g_clear_pointer (&self->checks, op_field_checks_free);
 
   G_OBJECT_CLASS (op_onboarding_developer_page_parent_class)->dispose (object);
 }
@@ -366,12 +365,15 @@ op_onboarding_developer_page_class_init (OpOnboardingDeveloperPageClass *klass)
 static void
 op_onboarding_developer_page_init (OpOnboardingDeveloperPage *self)
 {
+  self->checks = op_field_checks_new (OP_WIZARD_PAGE (self), N_FIELDS, field_names,
+                                      op_onboarding_developer_page_check_field,
+                                      op_onboarding_developer_page_show_field);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Translators: the title of a page of the onboarding (入驻) wizard */
   op_wizard_page_set_title (OP_WIZARD_PAGE (self), _("Developer Information"));
 
-  add_focus_out (self, self->contact_row);
-  add_focus_out (self, self->email_row);
-  add_focus_out (self, self->company_row);
+  add_focus_out (self, self->contact_row, FIELD_CONTACT);
+  add_focus_out (self, self->email_row, FIELD_EMAIL);
+  add_focus_out (self, self->company_row, FIELD_COMPANY);
 }

@@ -459,6 +459,19 @@ op_onboarding_flow_get_field_error (OpOnboardingFlow *self,
 }
 
 /**
+ * op_onboarding_flow_get_field_errors:
+ *
+ * Returns: (transfer none): the platform's reasons, by field
+ */
+GHashTable *
+op_onboarding_flow_get_field_errors (OpOnboardingFlow *self)
+{
+  g_return_val_if_fail (OP_IS_ONBOARDING_FLOW (self), NULL);
+
+  return self->field_errors;
+}
+
+/**
  * op_onboarding_flow_set_field_errors:
  * @field_errors: (nullable): field → reason, as the platform sent them
  *

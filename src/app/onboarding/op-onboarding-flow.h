@@ -34,6 +34,7 @@ void              op_onboarding_flow_set_sms_code     (OpOnboardingFlow     *sel
                                                        const char           *sms_code);
 const char       *op_onboarding_flow_get_field_error  (OpOnboardingFlow     *self,
                                                        const char           *field);
+GHashTable       *op_onboarding_flow_get_field_errors (OpOnboardingFlow     *self);
 void              op_onboarding_flow_set_field_errors (OpOnboardingFlow     *self,
                                                        GHashTable           *field_errors);
 void              op_onboarding_flow_clear_field_error (OpOnboardingFlow    *self,
