@@ -250,10 +250,12 @@ test_listing_submitted_and_approved (void)
 static void
 test_listing_screenshots (void)
 {
-  OpReviewWatcher *watcher = op_area_page_get_watcher (OP_AREA_PAGE (test_apps_page ()));
+  OpReviewWatcher *watcher;
   OpAssistant *assistant;
   GtkWidget *page;
 
+  op_window_show_area (op_test_ui_window (), "apps");
+  watcher = op_area_page_get_watcher (OP_AREA_PAGE (test_apps_page ()));
   test_shot_size ();
   op_review_watcher_set_interval (watcher, 300);
   g_signal_connect (watcher, "decided", G_CALLBACK (decided_cb), NULL);
