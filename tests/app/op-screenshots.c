@@ -15,7 +15,28 @@
 
 #include <locale.h>
 
+#include "op-overview-page.h"
 #include "op-test-apps.h"
+
+static gboolean
+overview_loaded_cb (gpointer data)
+{
+  return !op_overview_page_get_loading (data);
+}
+
+/* The overview as the member finds it now: with the calls just made. */
+static void
+show_fresh_overview (void)
+{
+  GtkWidget *overview;
+
+  op_window_show_area (op_test_ui_window (), "overview");
+  overview = op_test_ui_find (GTK_WIDGET (op_test_ui_window ()), op_test_ui_match_type,
+                              GSIZE_TO_POINTER (OP_TYPE_OVERVIEW_PAGE));
+  g_assert_nonnull (overview);
+  op_overview_page_refresh (OP_OVERVIEW_PAGE (overview));
+  op_test_ui_wait_until (overview_loaded_cb, overview, 20000);
+}
 
 static void
 shoot (const char *dir,
@@ -73,7 +94,7 @@ main (int    argc,
       g_assert_nonnull (answer);
     }
 
-  op_window_show_area (op_test_ui_window (), "overview");
+  show_fresh_overview ();
   {
     g_autofree char *name = g_strdup_printf ("overview-%s.png", suffix);
     shoot (dir, name);
