@@ -13,6 +13,7 @@
 #include "op-oauth-flow.h"
 #include "op-secret-store.h"
 #include "op-test-env.h"
+#include "op-test-outcome.h"
 #include "op-test-platform.h"
 #include "op-token-keeper.h"
 
@@ -130,33 +131,12 @@ follow (const char *location,
 
 /* --- Helpers ---------------------------------------------------------------- */
 
-typedef struct
-{
-  gboolean  done;
-  OpToken  *token;
-  gboolean  refreshed;
-  GError   *error;
-  gboolean  ok;
-  char     *secret;
-} Outcome;
-
-static void
-outcome_clear (Outcome *outcome)
-{
-  g_clear_object (&outcome->token);
-  g_clear_error (&outcome->error);
-  g_clear_pointer (&outcome->secret, op_secret_free);
-  outcome->done = FALSE;
-  outcome->ok = FALSE;
-  outcome->refreshed = FALSE;
-}
-
 static void
 waited_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  Outcome *outcome = user_data;
+  OpTestOutcome *outcome = user_data;
 
   outcome->token = op_oauth_flow_wait_finish (OP_OAUTH_FLOW (object), result, &outcome->error);
   outcome->done = TRUE;
@@ -167,7 +147,7 @@ refreshed_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  Outcome *outcome = user_data;
+  OpTestOutcome *outcome = user_data;
 
   outcome->token = op_oauth_refresh_finish (result, &outcome->error);
   outcome->done = TRUE;
@@ -178,59 +158,10 @@ kept_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  Outcome *outcome = user_data;
+  OpTestOutcome *outcome = user_data;
 
   outcome->token = op_token_keeper_get_finish (OP_TOKEN_KEEPER (object), result,
                                                &outcome->refreshed, &outcome->error);
-  outcome->done = TRUE;
-}
-
-static void
-stored_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  Outcome *outcome = user_data;
-
-  if (OP_IS_SECRET_STORE (object))
-    outcome->ok = op_secret_store_store_finish (OP_SECRET_STORE (object), result,
-                                                &outcome->error);
-  outcome->done = TRUE;
-}
-
-static void
-token_stored_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  Outcome *outcome = user_data;
-
-  outcome->ok = op_secret_store_store_token_finish (OP_SECRET_STORE (object), result,
-                                                    &outcome->error);
-  outcome->done = TRUE;
-}
-
-static void
-looked_up_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Outcome *outcome = user_data;
-
-  outcome->secret = op_secret_store_lookup_finish (OP_SECRET_STORE (object), result,
-                                                   &outcome->error);
-  outcome->done = TRUE;
-}
-
-static void
-token_looked_up_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  Outcome *outcome = user_data;
-
-  outcome->token = op_secret_store_lookup_token_finish (OP_SECRET_STORE (object), result,
-                                                        NULL, &outcome->error);
   outcome->done = TRUE;
 }
 
@@ -258,7 +189,7 @@ authorize (const char *app_key,
   g_autoptr(GError) error = NULL;
   g_autofree char *location = NULL;
   g_autofree char *page = NULL;
-  Outcome outcome = { 0 };
+  OpTestOutcome outcome = { 0 };
   const char *url;
   guint status = 0;
 
@@ -319,10 +250,10 @@ store_token (OpSecretStore *secrets,
              const char    *app_key,
              OpToken       *token)
 {
-  Outcome outcome = { 0 };
+  OpTestOutcome outcome = { 0 };
 
   op_secret_store_store_token_async (secrets, platform->base_url, app_key, NULL, token, NULL,
-                                     token_stored_cb, &outcome);
+                                     op_test_token_stored_cb, &outcome);
   op_test_env_run_until (&outcome.done);
   g_assert_no_error (outcome.error);
   g_assert_true (outcome.ok);
@@ -335,7 +266,7 @@ keep (OpTokenKeeper  *keeper,
       gboolean       *refreshed,
       GError        **error)
 {
-  Outcome outcome = { 0 };
+  OpTestOutcome outcome = { 0 };
   OpToken *token;
 
   op_token_keeper_get_async (keeper, app_key, app_secret, NULL, NULL, kept_cb, &outcome);
@@ -345,7 +276,7 @@ keep (OpTokenKeeper  *keeper,
   if (refreshed != NULL)
     *refreshed = outcome.refreshed;
   token = g_steal_pointer (&outcome.token);
-  outcome_clear (&outcome);
+  op_test_outcome_clear (&outcome);
 
   return token;
 }
@@ -382,7 +313,7 @@ test_loopback (void)
   g_autofree char *page = NULL;
   g_autofree char *again = NULL;
   g_autofree char *body = NULL;
-  Outcome outcome = { 0 };
+  OpTestOutcome outcome = { 0 };
   const char *url;
   const char *redirect_uri;
   gboolean refreshed = TRUE;
@@ -392,17 +323,18 @@ test_loopback (void)
   /* The app's secret is in the keyring from its creation, as the app keeps it. */
   op_secret_store_store_async (secrets, OP_SECRET_KIND_APP_SECRET, platform->base_url,
                                platform->app_key, NULL, platform->app_secret, NULL,
-                               stored_cb, &outcome);
+                               op_test_secret_stored_cb, &outcome);
   op_test_env_run_until (&outcome.done);
   g_assert_no_error (outcome.error);
-  outcome_clear (&outcome);
+  op_test_outcome_clear (&outcome);
 
   op_secret_store_lookup_async (secrets, OP_SECRET_KIND_APP_SECRET, platform->base_url,
-                                platform->app_key, NULL, NULL, looked_up_cb, &outcome);
+                                platform->app_key, NULL, NULL,
+                                op_test_secret_looked_up_cb, &outcome);
   op_test_env_run_until (&outcome.done);
   g_assert_no_error (outcome.error);
   flow = new_flow (platform->app_key, outcome.secret);
-  outcome_clear (&outcome);
+  op_test_outcome_clear (&outcome);
   g_signal_connect (flow, "code-received", G_CALLBACK (count_cb), &codes);
 
   /* Begin: a listener on the loopback, and the authorize URL for the browser. */
@@ -477,7 +409,7 @@ test_loopback (void)
   assert_not_in_files ("refresh token", op_token_get_refresh_token (outcome.token));
   assert_not_in_files ("platform session", platform->console_token);
 
-  outcome_clear (&outcome);
+  op_test_outcome_clear (&outcome);
 }
 
 static void
@@ -492,7 +424,7 @@ test_refresh (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *app_key = NULL;
   g_autofree char *app_secret = NULL;
-  Outcome outcome = { 0 };
+  OpTestOutcome outcome = { 0 };
   gboolean refreshed = FALSE;
 
   app_key = op_test_platform_new_app (platform, NULL, &app_secret);
@@ -511,14 +443,14 @@ test_refresh (void)
   g_assert_nonnull (op_token_get_refresh_token_expires_at (renewed));
 
   op_secret_store_lookup_token_async (secrets, platform->base_url, app_key, NULL, NULL,
-                                      token_looked_up_cb, &outcome);
+                                      op_test_token_looked_up_cb, &outcome);
   op_test_env_run_until (&outcome.done);
   g_assert_no_error (outcome.error);
   g_assert_cmpstr (op_token_get_access_token (outcome.token), ==,
                    op_token_get_access_token (renewed));
   g_assert_cmpstr (op_token_get_refresh_token (outcome.token), ==,
                    op_token_get_refresh_token (renewed));
-  outcome_clear (&outcome);
+  op_test_outcome_clear (&outcome);
 
   /* The renewed token works. */
   result = call_token_api (app_key, app_secret, op_token_get_access_token (renewed));
@@ -560,7 +492,7 @@ test_refresh_expired (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *app_key = NULL;
   g_autofree char *app_secret = NULL;
-  Outcome outcome = { 0 };
+  OpTestOutcome outcome = { 0 };
 
   app_key = op_test_platform_new_app (platform, NULL, &app_secret);
 
@@ -581,7 +513,7 @@ test_refresh_expired (void)
     g_assert_nonnull (strstr (outcome.error->message, when));
   }
   g_assert_nonnull (strstr (outcome.error->message, "Authorize the app again"));
-  outcome_clear (&outcome);
+  op_test_outcome_clear (&outcome);
 
   /* A refresh token the platform never issued (or no longer accepts). */
   bogus = token_from_json ("{\"access_token\":\"old-access-token-0123456789\","
@@ -592,7 +524,7 @@ test_refresh_expired (void)
   op_test_env_run_until (&outcome.done);
   g_assert_error (outcome.error, OP_OAUTH_FLOW_ERROR, OP_OAUTH_FLOW_ERROR_REFRESH_EXPIRED);
   g_assert_nonnull (strstr (outcome.error->message, "Authorize the app again"));
-  outcome_clear (&outcome);
+  op_test_outcome_clear (&outcome);
 
   /* No refresh token at all. */
   no_refresh = token_from_json ("{\"access_token\":\"fixed-token-0123456789\","
@@ -601,7 +533,7 @@ test_refresh_expired (void)
                           NULL, refreshed_cb, &outcome);
   op_test_env_run_until (&outcome.done);
   g_assert_error (outcome.error, OP_OAUTH_FLOW_ERROR, OP_OAUTH_FLOW_ERROR_NO_REFRESH_TOKEN);
-  outcome_clear (&outcome);
+  op_test_outcome_clear (&outcome);
 
   /* Through the keeper: the stored authorization cannot be renewed, and it says so. */
   store_token (secrets, app_key, expired);
@@ -625,7 +557,7 @@ test_state_checked (void)
   g_autofree char *forged = NULL;
   g_autofree char *page = NULL;
   g_autofree char *location = NULL;
-  Outcome outcome = { 0 };
+  OpTestOutcome outcome = { 0 };
   const char *url;
   guint codes = 0;
   guint status = 0;
@@ -679,7 +611,7 @@ test_state_checked (void)
   /* Done: nothing more is taken. */
   g_assert_false (op_oauth_flow_submit_pasted (flow, "another-code", &error));
   g_assert_error (error, OP_OAUTH_FLOW_ERROR, OP_OAUTH_FLOW_ERROR_NOT_STARTED);
-  outcome_clear (&outcome);
+  op_test_outcome_clear (&outcome);
 }
 
 static void
@@ -693,7 +625,7 @@ test_pasted_url (void)
   g_autofree char *location = NULL;
   g_autofree char *wrong_url = NULL;
   g_autofree char *pasted = NULL;
-  Outcome outcome = { 0 };
+  OpTestOutcome outcome = { 0 };
   const char *url;
 
   /* An app with a registered callback address, which the desktop cannot listen on. */
@@ -720,7 +652,7 @@ test_pasted_url (void)
 
   result = call_token_api (app_key, app_secret, op_token_get_access_token (outcome.token));
   g_assert_true (op_gateway_result_is_success (result));
-  outcome_clear (&outcome);
+  op_test_outcome_clear (&outcome);
 }
 
 static void
@@ -735,7 +667,7 @@ test_pasted_code (void)
   g_autofree char *app_secret = NULL;
   g_autofree char *location = NULL;
   g_autofree char *code = NULL;
-  Outcome outcome = { 0 };
+  OpTestOutcome outcome = { 0 };
   const char *url;
 
   app_key = op_test_platform_new_app (platform, CALLBACK_URL, &app_secret);
@@ -759,7 +691,7 @@ test_pasted_code (void)
   op_test_env_run_until (&outcome.done);
   g_assert_no_error (outcome.error);
   g_assert_nonnull (outcome.token);
-  outcome_clear (&outcome);
+  op_test_outcome_clear (&outcome);
 
   /* A code works once: another flow cannot use it again. */
   replay = new_flow (app_key, app_secret);
@@ -772,7 +704,7 @@ test_pasted_code (void)
   g_assert_error (outcome.error, OP_OAUTH_FLOW_ERROR, OP_OAUTH_FLOW_ERROR_EXCHANGE_FAILED);
   g_assert_null (outcome.token);
   g_test_message ("Replayed code: %s", outcome.error->message);
-  outcome_clear (&outcome);
+  op_test_outcome_clear (&outcome);
 }
 
 static void
@@ -782,7 +714,7 @@ test_denied (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *location = NULL;
   g_autofree char *page = NULL;
-  Outcome outcome = { 0 };
+  OpTestOutcome outcome = { 0 };
   const char *url;
   guint status = 0;
 
@@ -799,13 +731,13 @@ test_denied (void)
   op_test_env_run_until (&outcome.done);
   g_assert_error (outcome.error, OP_OAUTH_FLOW_ERROR, OP_OAUTH_FLOW_ERROR_DENIED);
   g_assert_null (outcome.token);
-  outcome_clear (&outcome);
+  op_test_outcome_clear (&outcome);
 
   /* Waiting again gives the same outcome at once. */
   op_oauth_flow_wait_async (flow, NULL, waited_cb, &outcome);
   op_test_env_run_until (&outcome.done);
   g_assert_error (outcome.error, OP_OAUTH_FLOW_ERROR, OP_OAUTH_FLOW_ERROR_DENIED);
-  outcome_clear (&outcome);
+  op_test_outcome_clear (&outcome);
 }
 
 static void
@@ -816,13 +748,13 @@ test_cancelled (void)
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *redirect_uri = NULL;
-  Outcome outcome = { 0 };
+  OpTestOutcome outcome = { 0 };
 
   /* Not begun. */
   op_oauth_flow_wait_async (idle, NULL, waited_cb, &outcome);
   op_test_env_run_until (&outcome.done);
   g_assert_error (outcome.error, OP_OAUTH_FLOW_ERROR, OP_OAUTH_FLOW_ERROR_NOT_STARTED);
-  outcome_clear (&outcome);
+  op_test_outcome_clear (&outcome);
   g_assert_false (op_oauth_flow_submit_pasted (idle, "some-code", &error));
   g_assert_error (error, OP_OAUTH_FLOW_ERROR, OP_OAUTH_FLOW_ERROR_NOT_STARTED);
   g_clear_error (&error);
@@ -835,7 +767,7 @@ test_cancelled (void)
   g_cancellable_cancel (cancellable);
   op_test_env_run_until (&outcome.done);
   g_assert_error (outcome.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  outcome_clear (&outcome);
+  op_test_outcome_clear (&outcome);
 
   {
     g_autoptr(SoupSession) browser = soup_session_new ();

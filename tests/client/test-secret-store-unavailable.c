@@ -9,6 +9,7 @@
 
 #include "op-secret-store.h"
 #include "op-test-env.h"
+#include "op-test-outcome.h"
 
 /* No Secret Service: a private bus with no keyring on it, or no session bus at all. Every
  * operation must fail quickly with OP_SECRET_ERROR_UNAVAILABLE, and nothing may be written
@@ -18,77 +19,10 @@
 #define SECRET "unavailable-secret-0123456789"
 #define ACCESS_TOKEN "unavailable-access-token-0123456789"
 
-typedef struct
-{
-  gboolean  done;
-  gboolean  ok;
-  char     *secret;
-  OpToken  *token;
-  GError   *error;
-} Outcome;
-
 static void
-stored_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  Outcome *outcome = user_data;
-
-  outcome->ok = op_secret_store_store_finish (OP_SECRET_STORE (object), result, &outcome->error);
-  outcome->done = TRUE;
-}
-
-static void
-looked_up_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Outcome *outcome = user_data;
-
-  outcome->secret = op_secret_store_lookup_finish (OP_SECRET_STORE (object), result,
-                                                   &outcome->error);
-  outcome->done = TRUE;
-}
-
-static void
-cleared_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Outcome *outcome = user_data;
-
-  outcome->ok = op_secret_store_clear_finish (OP_SECRET_STORE (object), result, &outcome->error);
-  outcome->done = TRUE;
-}
-
-static void
-token_stored_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  Outcome *outcome = user_data;
-
-  outcome->ok = op_secret_store_store_token_finish (OP_SECRET_STORE (object), result,
-                                                    &outcome->error);
-  outcome->done = TRUE;
-}
-
-static void
-token_looked_up_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  Outcome *outcome = user_data;
-
-  outcome->token = op_secret_store_lookup_token_finish (OP_SECRET_STORE (object), result,
-                                                        NULL, &outcome->error);
-  outcome->done = TRUE;
-}
-
-static void
-assert_unavailable (Outcome    *outcome,
-                    gint64      started,
-                    const char *what)
+assert_unavailable (OpTestOutcome *outcome,
+                    gint64         started,
+                    const char    *what)
 {
   g_assert_error (outcome->error, OP_SECRET_ERROR, OP_SECRET_ERROR_UNAVAILABLE);
   g_assert_false (outcome->ok);
@@ -111,24 +45,25 @@ check_every_operation (void)
   g_autoptr(OpToken) token = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *found = NULL;
-  Outcome outcome = { 0 };
+  OpTestOutcome outcome = { 0 };
   guint n_files = 0;
   gint64 started;
 
   started = g_get_monotonic_time ();
   op_secret_store_store_async (secrets, OP_SECRET_KIND_APP_SECRET, PLATFORM, "1234567", NULL,
-                               SECRET, NULL, stored_cb, &outcome);
+                               SECRET, NULL, op_test_secret_stored_cb, &outcome);
   op_test_env_run_until (&outcome.done);
   assert_unavailable (&outcome, started, "store");
 
   started = g_get_monotonic_time ();
   op_secret_store_lookup_async (secrets, OP_SECRET_KIND_APP_SECRET, PLATFORM, "1234567", NULL,
-                                NULL, looked_up_cb, &outcome);
+                                NULL, op_test_secret_looked_up_cb, &outcome);
   op_test_env_run_until (&outcome.done);
   assert_unavailable (&outcome, started, "lookup");
 
   started = g_get_monotonic_time ();
-  op_secret_store_clear_async (secrets, PLATFORM, "1234567", NULL, NULL, cleared_cb, &outcome);
+  op_secret_store_clear_async (secrets, PLATFORM, "1234567", NULL, NULL,
+                               op_test_secret_cleared_cb, &outcome);
   op_test_env_run_until (&outcome.done);
   assert_unavailable (&outcome, started, "clear");
 
@@ -139,13 +74,13 @@ check_every_operation (void)
 
   started = g_get_monotonic_time ();
   op_secret_store_store_token_async (secrets, PLATFORM, "1234567", NULL, token, NULL,
-                                     token_stored_cb, &outcome);
+                                     op_test_token_stored_cb, &outcome);
   op_test_env_run_until (&outcome.done);
   assert_unavailable (&outcome, started, "store token");
 
   started = g_get_monotonic_time ();
   op_secret_store_lookup_token_async (secrets, PLATFORM, "1234567", NULL, NULL,
-                                      token_looked_up_cb, &outcome);
+                                      op_test_token_looked_up_cb, &outcome);
   op_test_env_run_until (&outcome.done);
   assert_unavailable (&outcome, started, "lookup token");
 

@@ -12,92 +12,12 @@
 #include "op-endpoints.h"
 #include "op-secret-store.h"
 #include "op-test-env.h"
+#include "op-test-outcome.h"
 
 /* Against a real gnome-keyring on a private bus (op-test-env.c). */
 
 #define SANDBOX "http://127.0.0.1:4567"
 #define PRODUCTION "https://gw.open.1688.com/openapi"
-
-typedef struct
-{
-  gboolean  done;
-  gboolean  ok;
-  char     *secret;
-  OpToken  *token;
-  char     *account;
-  GError   *error;
-} Outcome;
-
-static void
-outcome_clear (Outcome *outcome)
-{
-  g_clear_pointer (&outcome->secret, op_secret_free);
-  g_clear_object (&outcome->token);
-  g_clear_pointer (&outcome->account, g_free);
-  g_clear_error (&outcome->error);
-  outcome->done = FALSE;
-  outcome->ok = FALSE;
-}
-
-static void
-stored_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  Outcome *outcome = user_data;
-
-  outcome->ok = op_secret_store_store_finish (OP_SECRET_STORE (object), result, &outcome->error);
-  outcome->done = TRUE;
-}
-
-static void
-looked_up_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Outcome *outcome = user_data;
-
-  outcome->secret = op_secret_store_lookup_finish (OP_SECRET_STORE (object), result,
-                                                   &outcome->error);
-  outcome->ok = outcome->secret != NULL;
-  outcome->done = TRUE;
-}
-
-static void
-cleared_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Outcome *outcome = user_data;
-
-  outcome->ok = op_secret_store_clear_finish (OP_SECRET_STORE (object), result, &outcome->error);
-  outcome->done = TRUE;
-}
-
-static void
-token_stored_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  Outcome *outcome = user_data;
-
-  outcome->ok = op_secret_store_store_token_finish (OP_SECRET_STORE (object), result,
-                                                    &outcome->error);
-  outcome->done = TRUE;
-}
-
-static void
-token_looked_up_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  Outcome *outcome = user_data;
-
-  outcome->token = op_secret_store_lookup_token_finish (OP_SECRET_STORE (object), result,
-                                                        &outcome->account, &outcome->error);
-  outcome->ok = outcome->token != NULL;
-  outcome->done = TRUE;
-}
 
 static void
 store (OpSecretStore *store_,
@@ -107,10 +27,10 @@ store (OpSecretStore *store_,
        const char    *account,
        const char    *secret)
 {
-  Outcome outcome = { 0 };
+  OpTestOutcome outcome = { 0 };
 
   op_secret_store_store_async (store_, kind, platform, app_key, account, secret, NULL,
-                               stored_cb, &outcome);
+                               op_test_secret_stored_cb, &outcome);
   op_test_env_run_until (&outcome.done);
   g_assert_no_error (outcome.error);
   g_assert_true (outcome.ok);
@@ -124,23 +44,23 @@ lookup (OpSecretStore *store_,
         const char    *app_key,
         const char    *account)
 {
-  Outcome outcome = { 0 };
+  OpTestOutcome outcome = { 0 };
   char *secret;
 
   op_secret_store_lookup_async (store_, kind, platform, app_key, account, NULL,
-                                looked_up_cb, &outcome);
+                                op_test_secret_looked_up_cb, &outcome);
   op_test_env_run_until (&outcome.done);
 
   if (outcome.error != NULL)
     {
       g_assert_error (outcome.error, OP_SECRET_ERROR, OP_SECRET_ERROR_NOT_FOUND);
       g_assert_cmpstr (outcome.error->message, !=, "");
-      outcome_clear (&outcome);
+      op_test_outcome_clear (&outcome);
       return NULL;
     }
 
   secret = g_steal_pointer (&outcome.secret);
-  outcome_clear (&outcome);
+  op_test_outcome_clear (&outcome);
 
   return secret;
 }
@@ -151,9 +71,10 @@ clear (OpSecretStore *store_,
        const char    *app_key,
        const char    *account)
 {
-  Outcome outcome = { 0 };
+  OpTestOutcome outcome = { 0 };
 
-  op_secret_store_clear_async (store_, platform, app_key, account, NULL, cleared_cb, &outcome);
+  op_secret_store_clear_async (store_, platform, app_key, account, NULL,
+                               op_test_secret_cleared_cb, &outcome);
   op_test_env_run_until (&outcome.done);
   g_assert_no_error (outcome.error);
   g_assert_true (outcome.ok);
@@ -368,11 +289,11 @@ lookup_token (OpSecretStore  *secrets,
               char          **found_account,
               GError        **error)
 {
-  Outcome outcome = { 0 };
+  OpTestOutcome outcome = { 0 };
   OpToken *token;
 
   op_secret_store_lookup_token_async (secrets, platform, app_key, account, NULL,
-                                      token_looked_up_cb, &outcome);
+                                      op_test_token_looked_up_cb, &outcome);
   op_test_env_run_until (&outcome.done);
 
   if (outcome.error != NULL)
@@ -380,7 +301,7 @@ lookup_token (OpSecretStore  *secrets,
   if (found_account != NULL)
     *found_account = g_steal_pointer (&outcome.account);
   token = g_steal_pointer (&outcome.token);
-  outcome_clear (&outcome);
+  op_test_outcome_clear (&outcome);
 
   return token;
 }
@@ -392,10 +313,10 @@ store_token (OpSecretStore *secrets,
              const char    *account,
              OpToken       *token)
 {
-  Outcome outcome = { 0 };
+  OpTestOutcome outcome = { 0 };
 
   op_secret_store_store_token_async (secrets, platform, app_key, account, token, NULL,
-                                     token_stored_cb, &outcome);
+                                     op_test_token_stored_cb, &outcome);
   op_test_env_run_until (&outcome.done);
   g_assert_no_error (outcome.error);
   g_assert_true (outcome.ok);
@@ -506,23 +427,23 @@ test_cancelled (void)
 {
   g_autoptr(OpSecretStore) secrets = op_secret_store_new ();
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  Outcome outcome = { 0 };
+  OpTestOutcome outcome = { 0 };
 
   g_cancellable_cancel (cancellable);
 
   /* The caller's own cancellation stays G_IO_ERROR_CANCELLED, to be ignored quietly. */
   op_secret_store_store_async (secrets, OP_SECRET_KIND_APP_SECRET, SANDBOX, "1234567", NULL,
-                               "never", cancellable, stored_cb, &outcome);
+                               "never", cancellable, op_test_secret_stored_cb, &outcome);
   op_test_env_run_until (&outcome.done);
   g_assert_error (outcome.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (outcome.ok);
-  outcome_clear (&outcome);
+  op_test_outcome_clear (&outcome);
 
   op_secret_store_lookup_async (secrets, OP_SECRET_KIND_APP_SECRET, SANDBOX, "1234567", NULL,
-                                cancellable, looked_up_cb, &outcome);
+                                cancellable, op_test_secret_looked_up_cb, &outcome);
   op_test_env_run_until (&outcome.done);
   g_assert_error (outcome.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  outcome_clear (&outcome);
+  op_test_outcome_clear (&outcome);
 }
 
 /* Runs last: there is no way to unlock the keyring again without a prompt. */
@@ -534,7 +455,7 @@ test_locked (void)
   g_autoptr(SecretCollection) collection = NULL;
   g_autoptr(GError) error = NULL;
   g_autolist(GObject) locked = NULL;
-  Outcome outcome = { 0 };
+  OpTestOutcome outcome = { 0 };
   GList *to_lock;
 
   clear_everything (secrets);
@@ -555,7 +476,7 @@ test_locked (void)
 
   /* With no one to answer the unlock prompt, storing is refused with a clear error. */
   op_secret_store_store_async (secrets, OP_SECRET_KIND_APP_SECRET, SANDBOX, "7654321", NULL,
-                               "not-kept", NULL, stored_cb, &outcome);
+                               "not-kept", NULL, op_test_secret_stored_cb, &outcome);
   op_test_env_run_until (&outcome.done);
   g_assert_false (outcome.ok);
   g_assert_nonnull (outcome.error);
@@ -563,11 +484,11 @@ test_locked (void)
   g_assert_true (outcome.error->code == OP_SECRET_ERROR_LOCKED ||
                  outcome.error->code == OP_SECRET_ERROR_CANCELLED_BY_USER);
   g_test_message ("Store into a locked keyring: %s", outcome.error->message);
-  outcome_clear (&outcome);
+  op_test_outcome_clear (&outcome);
 
   /* And reading a secret that is there but locked says so, instead of "not found". */
   op_secret_store_lookup_async (secrets, OP_SECRET_KIND_APP_SECRET, SANDBOX, "1234567", NULL,
-                                NULL, looked_up_cb, &outcome);
+                                NULL, op_test_secret_looked_up_cb, &outcome);
   op_test_env_run_until (&outcome.done);
   g_assert_null (outcome.secret);
   g_assert_nonnull (outcome.error);
@@ -575,7 +496,7 @@ test_locked (void)
   g_assert_true (outcome.error->code == OP_SECRET_ERROR_LOCKED ||
                  outcome.error->code == OP_SECRET_ERROR_CANCELLED_BY_USER);
   g_test_message ("Lookup in a locked keyring: %s", outcome.error->message);
-  outcome_clear (&outcome);
+  op_test_outcome_clear (&outcome);
 }
 
 int
